@@ -1,0 +1,144 @@
+//! One check of a project: resolve levels and now, run every rule, sort.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::diag::{Diagnostic, Finding, Levels};
+use crate::evidence::Evidence;
+use crate::graph::TaskGraph;
+use crate::load::ConfigErrors;
+use crate::messages::Msg;
+use crate::model::Project;
+use crate::parse::suggest;
+use crate::rules::{self, Context, RULES};
+use crate::time::{Clock, parse_now};
+
+/// The result of checking a project.
+#[derive(Debug)]
+pub struct Checked {
+    /// The project.
+    pub project: Project,
+    /// The clock the rules used (its `now` is the evaluation time).
+    pub clock: Clock,
+    /// Findings, sorted by file, position and rule.
+    pub findings: Vec<Finding>,
+}
+
+/// Why a check could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    /// `--now` / `BATON_NOW` is not a time.
+    #[error("invalid --now: {0}")]
+    Now(String),
+    /// `[rules]` names a rule that does not exist.
+    #[error("invalid [rules] in baton.toml")]
+    Rules(Box<ConfigErrors>),
+}
+
+/// The severity overrides of `[rules]`; unknown codes are errors.
+pub fn levels(project: &Project) -> Result<Levels, Vec<Diagnostic>> {
+    let mut levels = Levels::default();
+    let mut errors = Vec::new();
+    for (key, level) in &project.settings.rules {
+        match rules::find(key) {
+            Some(rule) => levels.set(rule.code, *level.get()),
+            None => {
+                let known = RULES.iter().flat_map(|r| [r.code, r.name]);
+                let hint = suggest::did_you_mean(key, known).map(|c| Msg::DidYouMean {
+                    candidate: c.to_string(),
+                });
+                errors.push(
+                    Diagnostic::new(
+                        None,
+                        project.config_file,
+                        Some(level.span()),
+                        &format!("rules.{key}"),
+                        Msg::InvalidValue {
+                            field: format!("rules.{key}"),
+                            detail: format!("there is no rule `{key}` (see `baton explain`)"),
+                        },
+                    )
+                    .maybe_hint(hint),
+                );
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(levels)
+    } else {
+        Err(errors)
+    }
+}
+
+/// "now": `now` when given (RFC 3339), else the clock.
+pub fn resolve_now(now: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, CheckError> {
+    match now {
+        Some(text) => parse_now(text, tz).map_err(CheckError::Now),
+        None => Ok(Utc::now().with_timezone(&tz)),
+    }
+}
+
+/// Checks `project` at `now` with `evidence`.
+pub fn check(
+    project: Project,
+    now: Option<&str>,
+    evidence: &Evidence,
+) -> Result<Checked, CheckError> {
+    let levels = match levels(&project) {
+        Ok(levels) => levels,
+        Err(diagnostics) => {
+            let mut files = crate::files::Files::default();
+            let path = project.files.path(project.config_file).to_string();
+            let text = project.files.text(project.config_file).to_string();
+            let file = files.add(path, text);
+            let diagnostics = diagnostics
+                .into_iter()
+                .map(|mut d| {
+                    d.file = file;
+                    d
+                })
+                .collect();
+            return Err(CheckError::Rules(Box::new(ConfigErrors {
+                files,
+                diagnostics,
+            })));
+        }
+    };
+    let settings = &project.settings;
+    let clock = Clock {
+        tz: settings.tz,
+        workday: settings.workday,
+        calendar: settings.calendar.clone(),
+        now: resolve_now(now, settings.tz)?,
+    };
+    let graph = TaskGraph::build(&project);
+    let cx = Context {
+        project: &project,
+        graph: &graph,
+        clock: &clock,
+        evidence,
+    };
+    let mut findings = rules::run(&cx, &levels);
+    sort(&project, &mut findings);
+    Ok(Checked {
+        project,
+        clock,
+        findings,
+    })
+}
+
+/// Sorts findings by path, position, rule code and fingerprint.
+pub fn sort(project: &Project, findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            let d = &f.diagnostic;
+            (
+                project.files.path(d.file).to_string(),
+                d.span.as_ref().map_or(0, |s| s.start),
+                f.code,
+                f.fingerprint.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+}

@@ -1,0 +1,127 @@
+//! The command line: one file per subcommand. `main` parses arguments,
+//! runs, and maps the outcome to an exit code (SPEC §7): 0 no error
+//! finding, 1 error findings, 2 baton could not do its job.
+
+mod check;
+mod explain;
+mod output;
+mod schema;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::messages::Lang;
+
+/// baton: collaboration workflows as code.
+#[derive(Debug, Parser)]
+#[command(name = "baton", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a baton repository: deadlines, responsibilities, references.
+    Check(check::CheckArgs),
+    /// Print the documentation of a rule (or list every rule).
+    Explain(explain::ExplainArgs),
+    /// Write the JSON Schemas of baton's files.
+    Schema(schema::SchemaArgs),
+}
+
+/// When to color terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// When writing to a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to color output going to stdout.
+    pub fn for_stdout(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+
+    /// Whether to color output going to stderr.
+    pub fn for_stderr(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+}
+
+/// A language on the command line.
+pub(crate) fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::from_tag(tag).ok_or_else(|| format!("unknown language `{tag}`: use `en` or `zh-CN`"))
+}
+
+/// The outcome of a command.
+pub enum Outcome {
+    /// Done; no error finding.
+    Clean,
+    /// Done; error findings.
+    Findings,
+    /// Could not do the job; the message was printed.
+    Failed,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::Clean => ExitCode::SUCCESS,
+            Outcome::Findings => ExitCode::from(1),
+            Outcome::Failed => ExitCode::from(2),
+        }
+    }
+}
+
+/// Prints an error that stops a command.
+pub(crate) fn fail(message: impl std::fmt::Display) -> Outcome {
+    eprintln!("error: {message}");
+    Outcome::Failed
+}
+
+/// Runs the command line.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    run(cli).into()
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Outcome {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Schema(args) => schema::run(args),
+    }
+}

@@ -1,0 +1,29 @@
+//! Writing output: stdout, or a file written atomically.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `text` to `path` atomically (a temporary file in the same folder,
+/// then a rename), or to stdout when `path` is `None`.
+pub fn write(path: Option<&Path>, text: &str) -> std::io::Result<()> {
+    let Some(path) = path else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        return stdout.flush();
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = dir.join(format!(".{name}.baton-{}.tmp", std::process::id()));
+    let result = fs::write(&temporary, text).and_then(|()| fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result
+}

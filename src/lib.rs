@@ -1,0 +1,32 @@
+//! baton: collaboration workflows as code.
+//!
+//! Every collaboration item (request, meeting, task) is a TOML file in a git
+//! repository. baton reads the files, builds the task dependency graph,
+//! checks deadline and responsibility rules on a working-day calendar, and
+//! reports findings.
+//!
+//! Data flows one way, one module per stage:
+//! [`source`] (working tree) → [`parse`] (typed values with spans) →
+//! [`model`] + [`load`] (project, org, calendar, items) → [`graph`] →
+//! [`rules`] → [`diag`] findings → [`report`].
+#![deny(missing_docs)]
+
+pub mod calendar;
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod evidence;
+pub mod files;
+pub mod graph;
+pub mod load;
+pub mod messages;
+pub mod model;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod time;
+
+#[cfg(test)]
+pub(crate) mod testing;

@@ -1,0 +1,166 @@
+//! Item files → items, in parallel; ids and duplicates.
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::{Decoded, record};
+use crate::diag::Diagnostic;
+use crate::files::{FileId, Files};
+use crate::messages::Msg;
+use crate::model::{Item, LoadProblem, Meeting, Request, Task};
+use crate::parse::{Problem, parse_document};
+use crate::source::FileKind;
+
+/// Items read from their files.
+#[derive(Default)]
+pub(super) struct LoadedItems {
+    pub tasks: Vec<Item<Task>>,
+    pub requests: Vec<Item<Request>>,
+    pub meetings: Vec<Item<Meeting>>,
+    /// Ids whose file could not be read into an item.
+    pub unreadable: HashSet<String>,
+}
+
+enum Body {
+    Task(Task),
+    Request(Request),
+    Meeting(Meeting),
+}
+
+struct ParsedItem {
+    file: FileId,
+    body: Option<Body>,
+    problems: Vec<Problem>,
+}
+
+/// The file name without folders and without `.toml`.
+pub(crate) fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".toml").unwrap_or(name)
+}
+
+/// Whether `id` is a valid item id: `^[A-Za-z0-9][A-Za-z0-9._-]*$`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+fn parse_item(kind: FileKind, file: FileId, text: &str) -> ParsedItem {
+    fn typed<T: serde::de::DeserializeOwned>(
+        text: &str,
+        wrap: fn(T) -> Body,
+    ) -> (Option<Body>, Vec<Problem>) {
+        let parsed = parse_document::<T>(text);
+        (parsed.value.map(wrap), parsed.problems)
+    }
+    let (body, problems) = match kind {
+        FileKind::Task => typed(text, Body::Task),
+        FileKind::Request => typed(text, Body::Request),
+        FileKind::Meeting => typed(text, Body::Meeting),
+        FileKind::Config | FileKind::Org | FileKind::Calendar => (None, Vec::new()),
+    };
+    ParsedItem {
+        file,
+        body,
+        problems,
+    }
+}
+
+pub(super) fn load_items(
+    entries: &[Decoded],
+    files: &Files,
+    problems: &mut Vec<LoadProblem>,
+) -> LoadedItems {
+    let item_entries: Vec<&Decoded> = entries
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                FileKind::Task | FileKind::Request | FileKind::Meeting
+            )
+        })
+        .collect();
+    let parsed: Vec<(&Decoded, Option<ParsedItem>)> = item_entries
+        .par_iter()
+        .map(|entry| {
+            let id = stem(files.path(entry.file));
+            let parsed = match &entry.parse_text {
+                Some(text) if is_valid_id(id) => Some(parse_item(entry.kind, entry.file, text)),
+                _ => None,
+            };
+            (*entry, parsed)
+        })
+        .collect();
+
+    let mut out = LoadedItems::default();
+    // id → the file that claimed it first (files are sorted by path).
+    let mut claimed: HashMap<String, FileId> = HashMap::with_capacity(parsed.len());
+    for (entry, item) in parsed {
+        let path = files.path(entry.file);
+        let id = stem(path);
+        if !is_valid_id(id) {
+            problems.push(LoadProblem {
+                code: "S002",
+                diagnostic: Diagnostic::new(
+                    None,
+                    entry.file,
+                    None,
+                    "",
+                    Msg::InvalidFileName {
+                        name: id.to_string(),
+                    },
+                ),
+            });
+            continue;
+        }
+        if let Some(first) = claimed.get(id) {
+            problems.push(LoadProblem {
+                code: "S003",
+                diagnostic: Diagnostic::new(
+                    Some(id),
+                    entry.file,
+                    None,
+                    "",
+                    Msg::DuplicateId {
+                        id: id.to_string(),
+                        first: files.path(*first).to_string(),
+                    },
+                )
+                .key(path)
+                .related(*first, 0..0, Msg::FirstDefinedHere),
+            });
+            continue;
+        }
+        claimed.insert(id.to_string(), entry.file);
+        let Some(item) = item else {
+            // Unreadable (its S001 is already recorded).
+            out.unreadable.insert(id.to_string());
+            continue;
+        };
+        record(problems, item.file, Some(id), item.problems);
+        let id = id.to_string();
+        match item.body {
+            Some(Body::Task(body)) => out.tasks.push(Item {
+                id,
+                file: item.file,
+                body,
+            }),
+            Some(Body::Request(body)) => out.requests.push(Item {
+                id,
+                file: item.file,
+                body,
+            }),
+            Some(Body::Meeting(body)) => out.meetings.push(Item {
+                id,
+                file: item.file,
+                body,
+            }),
+            None => {
+                out.unreadable.insert(id);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,271 @@
+//! Files → [`Project`].
+//!
+//! Reading never stops at the first bad file: unreadable or malformed item
+//! and org files become findings (S001–S003) and the rest is loaded. Only a
+//! problem in the configuration that every check depends on (`baton.toml`
+//! and the calendars it uses: time zone, calendar, durations) stops the
+//! load, as a [`LoadError`] that the CLI turns into exit code 2.
+
+mod config;
+mod items;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::diag::Diagnostic;
+use crate::files::{FileId, Files};
+use crate::messages::{Msg, RefKind};
+use crate::model::{LoadProblem, Org, OrgFile, Project};
+use crate::parse::{Problem, ProblemKind, parse_document};
+use crate::source::{Content, FileKind, Source, SourceError, SourceFile};
+
+/// Why a repository could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The files could not be listed or read.
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    /// `baton.toml` or a calendar it uses is invalid.
+    #[error("invalid configuration")]
+    Config(Box<ConfigErrors>),
+}
+
+/// Configuration problems, with the files needed to show them.
+#[derive(Debug)]
+pub struct ConfigErrors {
+    /// The files the diagnostics point into.
+    pub files: Files,
+    /// What is wrong.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A file after decoding: its id in the file table, and the text to parse
+/// when it could be read.
+struct Decoded {
+    kind: FileKind,
+    file: FileId,
+    /// Text to hand to the parser (a byte-order mark blanked out), or
+    /// `None` when the file could not be read.
+    parse_text: Option<String>,
+}
+
+/// Loads the project from `source`.
+pub fn load(source: &dyn Source) -> Result<Project, LoadError> {
+    let mut listed = source.read()?;
+    listed.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let mut files = Files::default();
+    let mut problems = Vec::new();
+    let decoded: Vec<(SourceFile, String, Option<ReadProblem>)> = listed
+        .into_par_iter()
+        .map(|file| {
+            let (text, problem) = decode(&file.content);
+            (file, text, problem)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(decoded.len());
+    for (file, text, problem) in decoded {
+        let parse_text = problem.is_none().then(|| blank_bom(&text));
+        let id = files.add(file.path, text);
+        if let Some((message, span)) = problem {
+            problems.push(LoadProblem {
+                code: "S001",
+                diagnostic: Diagnostic::new(None, id, Some(span), "", message),
+            });
+        }
+        entries.push(Decoded {
+            kind: file.kind,
+            file: id,
+            parse_text,
+        });
+    }
+
+    let Some(config_entry) = entries.iter().find(|e| e.kind == FileKind::Config) else {
+        return Err(SourceError::NoRoot {
+            path: source.describe(),
+        }
+        .into());
+    };
+    let settings = match config::resolve(
+        config_entry,
+        &entries,
+        &files,
+        &source.root_name(),
+        &mut problems,
+    ) {
+        Ok(settings) => settings,
+        Err(diagnostics) => {
+            return Err(LoadError::Config(Box::new(ConfigErrors {
+                files,
+                diagnostics,
+            })));
+        }
+    };
+    let config_file = config_entry.file;
+
+    let (org, org_file) = load_org(&entries, &files, config_file, &mut problems);
+    let loaded = items::load_items(&entries, &files, &mut problems);
+    let mut unreadable: HashSet<String> = loaded.unreadable;
+    unreadable.shrink_to_fit();
+    Ok(Project::new(
+        settings,
+        files,
+        config_file,
+        org,
+        org_file,
+        loaded.tasks,
+        loaded.requests,
+        loaded.meetings,
+        problems,
+        unreadable,
+    ))
+}
+
+/// Why a file's text cannot be parsed, and where.
+type ReadProblem = (Msg, Range<usize>);
+
+/// Text of a file and, when it could not be read as UTF-8 TOML text, why.
+fn decode(content: &Content) -> (String, Option<ReadProblem>) {
+    match content {
+        Content::Bytes(bytes) => match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), None),
+            Err(error) => {
+                let at = error.valid_up_to();
+                (
+                    String::from_utf8_lossy(bytes).into_owned(),
+                    Some((Msg::InvalidUtf8, at..at + 1)),
+                )
+            }
+        },
+        Content::Symlink(target) => (
+            String::new(),
+            Some((
+                Msg::SymlinkNotFollowed {
+                    target: target.clone(),
+                },
+                0..0,
+            )),
+        ),
+        Content::TooLarge(bytes) => (
+            String::new(),
+            Some((
+                Msg::FileTooLarge {
+                    bytes: *bytes,
+                    limit: crate::source::MAX_FILE_BYTES,
+                },
+                0..0,
+            )),
+        ),
+        Content::Unreadable(error) => (
+            String::new(),
+            Some((
+                Msg::Unreadable {
+                    error: error.clone(),
+                },
+                0..0,
+            )),
+        ),
+    }
+}
+
+/// Replaces a leading byte-order mark with spaces of the same byte length,
+/// so the parser accepts the file and every span stays where it was.
+fn blank_bom(text: &str) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => format!("   {rest}"),
+        None => text.to_string(),
+    }
+}
+
+/// Turns parse problems of `file` into load problems of `item`.
+fn record(problems: &mut Vec<LoadProblem>, file: FileId, item: Option<&str>, parsed: Vec<Problem>) {
+    for problem in parsed {
+        let code = match problem.kind {
+            ProblemKind::Syntax => "S001",
+            ProblemKind::Schema => "S002",
+        };
+        let mut diagnostic = Diagnostic::new(
+            item,
+            file,
+            Some(problem.span),
+            &problem.field,
+            problem.message,
+        )
+        .maybe_hint(problem.hint);
+        // Two problems on one field stay distinct.
+        diagnostic.key = format!("{:?}", diagnostic.message)
+            .chars()
+            .take(80)
+            .collect();
+        problems.push(LoadProblem { code, diagnostic });
+    }
+}
+
+fn load_org(
+    entries: &[Decoded],
+    files: &Files,
+    config_file: FileId,
+    problems: &mut Vec<LoadProblem>,
+) -> (Org, Option<FileId>) {
+    let Some(entry) = entries.iter().find(|e| e.kind == FileKind::Org) else {
+        problems.push(LoadProblem {
+            code: "S002",
+            diagnostic: Diagnostic::new(None, config_file, None, "org.toml", Msg::OrgMissing),
+        });
+        return (Org::default(), None);
+    };
+    let Some(text) = &entry.parse_text else {
+        return (Org::default(), Some(entry.file));
+    };
+    let parsed = parse_document::<OrgFile>(text);
+    record(problems, entry.file, None, parsed.problems);
+    let Some(org_file) = parsed.value else {
+        return (Org::default(), Some(entry.file));
+    };
+    report_duplicate_org_ids(&org_file, entry.file, files, problems);
+    (Org::new(org_file), Some(entry.file))
+}
+
+fn report_duplicate_org_ids(
+    org: &OrgFile,
+    file: FileId,
+    _files: &Files,
+    problems: &mut Vec<LoadProblem>,
+) {
+    let departments = org.department.iter().map(|d| (&d.id, RefKind::Department));
+    let people = org.person.iter().map(|p| (&p.id, RefKind::Person));
+    for group in [departments.collect::<Vec<_>>(), people.collect::<Vec<_>>()] {
+        let mut seen: std::collections::HashMap<&str, Range<usize>> =
+            std::collections::HashMap::new();
+        for (id, kind) in group {
+            if let Some(first) = seen.get(id.as_str()) {
+                problems.push(LoadProblem {
+                    code: "S003",
+                    diagnostic: Diagnostic::new(
+                        None,
+                        file,
+                        Some(id.span()),
+                        if kind == RefKind::Person {
+                            "person.id"
+                        } else {
+                            "department.id"
+                        },
+                        Msg::DuplicateOrgId {
+                            kind,
+                            id: id.to_string(),
+                        },
+                    )
+                    .key(id.as_str())
+                    .related(file, first.clone(), Msg::FirstDefinedHere),
+                });
+            } else {
+                seen.insert(id.as_str(), id.span());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,313 @@
+//! English texts. Convention (checked by a test): messages start in lower
+//! case and end without a period, like rustc's and clippy's.
+
+use super::{Late, Msg, RefKind, code_list};
+use crate::time::Duration;
+
+fn plural(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn duration(d: &Duration) -> String {
+    match *d {
+        Duration::Hours(n) => plural(i64::from(n), "hour", "hours"),
+        Duration::Days(n) => plural(i64::from(n), "calendar day", "calendar days"),
+        Duration::WorkingDays(n) => plural(i64::from(n), "working day", "working days"),
+    }
+}
+
+fn late(l: &Late) -> String {
+    if l.working_days > 0 {
+        plural(l.working_days, "working day", "working days")
+    } else if l.hours > 0 {
+        plural(l.hours, "hour", "hours")
+    } else {
+        "less than an hour".to_string()
+    }
+}
+
+fn kind(k: RefKind) -> &'static str {
+    match k {
+        RefKind::Person => "person",
+        RefKind::Department => "department",
+        RefKind::Task => "task",
+        RefKind::Request => "request",
+        RefKind::Calendar => "calendar",
+    }
+}
+
+pub(super) fn render(msg: &Msg) -> String {
+    match msg {
+        Msg::TomlSyntax { detail } => format!("invalid TOML: {detail}"),
+        Msg::InvalidUtf8 => "file is not valid UTF-8".into(),
+        Msg::FileTooLarge { bytes, limit } => {
+            format!("file is {bytes} bytes, over the {limit}-byte limit; it was not read")
+        }
+        Msg::SymlinkNotFollowed { target } => {
+            format!("symbolic link to `{target}` is not followed; items must be regular files")
+        }
+        Msg::Unreadable { error } => format!("file could not be read: {error}"),
+        Msg::UnknownField { field } => format!("unknown field `{field}`"),
+        Msg::MissingField { field } => format!("missing required field `{field}`"),
+        Msg::WrongType {
+            field,
+            found,
+            expected,
+        } => {
+            format!("`{field}` has the wrong type: expected {expected}, found {found}")
+        }
+        Msg::BadEnumValue {
+            field,
+            value,
+            expected,
+        } => format!(
+            "`{value}` is not a valid value for `{field}`; expected {}",
+            code_list(expected, "or")
+        ),
+        Msg::InvalidValue { field, detail } => format!("invalid `{field}`: {detail}"),
+        Msg::InvalidFileName { name } => format!(
+            "`{name}` is not a valid item id: ids use ASCII letters, digits, `.`, `_` and `-`, and start with a letter or digit"
+        ),
+        Msg::DuplicateId { id, first } => format!("id `{id}` is already used by `{first}`"),
+        Msg::DuplicateOrgId { kind: k, id } => format!("{} `{id}` is defined twice", kind(*k)),
+        Msg::OrgMissing => "org.toml is missing: people and departments cannot be checked".into(),
+        Msg::SectionRequired { status, section } => {
+            format!("status is `{status}` but the `[{section}]` section is missing")
+        }
+        Msg::DidYouMean { candidate } => format!("did you mean `{candidate}`?"),
+        Msg::ExpectedOneOf { candidates } => {
+            format!("expected one of {}", code_list(candidates, "or"))
+        }
+        Msg::FirstDefinedHere => "first defined here".into(),
+        Msg::UseArray { example } => format!("write a list, as in {example}"),
+        Msg::UnknownReference { kind: k, id } => format!("unknown {} `{id}`", kind(*k)),
+        Msg::ResponseFromUnaskedDepartment { department } => format!(
+            "response from `{department}`, which is not an assisting department of this request"
+        ),
+        Msg::DateBeforeStart {
+            field,
+            date,
+            start_field,
+            start,
+        } => {
+            format!("`{field}` {date} is before `{start_field}` {start}")
+        }
+        Msg::CalendarOutOfRange {
+            year,
+            calendar,
+            first,
+            last,
+        } => format!(
+            "calendar `{calendar}` has no holiday data for {year} (it covers {first}–{last}); only weekends are treated as days off"
+        ),
+        Msg::OwnerMissing => "task has no owner".into(),
+        Msg::OwnerNotSingle { owners } => format!(
+            "task has {} owners ({}); a task has exactly one owner",
+            owners.len(),
+            code_list(owners, "and")
+        ),
+        Msg::OwnerHint => {
+            "name one person as `owner`; others can be supporting departments or separate tasks"
+                .into()
+        }
+        Msg::LeadMissing { support } => format!(
+            "task has supporting departments ({}) but no lead department",
+            code_list(support, "and")
+        ),
+        Msg::LeadHint => "set `lead` to the department that drives the task (主责部门)".into(),
+        Msg::ActionIncomplete { title, missing } => {
+            format!(
+                "action item \"{title}\" has no {}",
+                missing.join(" and no ")
+            )
+        }
+        Msg::Overdue { due, late: l } => format!("overdue: due {due}, {} ago", late(l)),
+        Msg::DueSoon {
+            due,
+            working_days_left,
+        } => match working_days_left {
+            0 => format!("due today at {due}"),
+            n => format!(
+                "due {due}, in {}",
+                plural(*n, "working day", "working days")
+            ),
+        },
+        Msg::DependencyCycle { path, len } => format!(
+            "dependency cycle through {}: {}",
+            plural(*len as i64, "task", "tasks"),
+            path.join(" → ")
+        ),
+        Msg::CycleHint => {
+            "remove one `depends_on` entry of the cycle; no task of it can ever start".into()
+        }
+        Msg::DueOnNonWorkingDay { date, reason } => {
+            format!("due date {date} is not a working day ({reason})")
+        }
+        Msg::Weekend => "weekend".into(),
+        Msg::NotAcknowledged {
+            department,
+            deadline,
+            sla,
+        } => format!(
+            "department `{department}` has not responded; a response was due within {} of submission, by {deadline}",
+            duration(sla)
+        ),
+        Msg::AcknowledgedLate {
+            department,
+            at,
+            deadline,
+            sla,
+        } => format!(
+            "department `{department}` responded at {at}, after the deadline {deadline} ({})",
+            duration(sla)
+        ),
+        Msg::TimeUnknown { field, sla } => format!(
+            "`{field}` is not set and no history says when, so the deadline ({}) cannot be checked",
+            duration(sla)
+        ),
+        Msg::DeclineWithoutAlternative {
+            department,
+            missing,
+        } => format!(
+            "department `{department}` declined without {}",
+            missing.join(" and ")
+        ),
+        Msg::NeedInfoWithoutReason { department } => {
+            format!("department `{department}` asked for information without a reason")
+        }
+        Msg::NoticeMissing { required_by, sla } => format!(
+            "no meeting notice recorded; notice was due {} before the start, by {required_by}",
+            duration(sla)
+        ),
+        Msg::NoticeLate {
+            notice_at,
+            required_by,
+            sla,
+        } => format!(
+            "notice sent {notice_at}, later than {} before the start ({required_by})",
+            duration(sla)
+        ),
+        Msg::AgendaMissing { required_by, sla } => format!(
+            "no agenda sent; the agenda was due {} before the start, by {required_by}",
+            duration(sla)
+        ),
+        Msg::AgendaLate {
+            agenda_at,
+            required_by,
+            sla,
+        } => format!(
+            "agenda sent {agenda_at}, later than {} before the start ({required_by})",
+            duration(sla)
+        ),
+        Msg::MinutesMissing { end, deadline, sla } => format!(
+            "meeting ended {end} and no minutes were published within {} (by {deadline})",
+            duration(sla)
+        ),
+        Msg::MinutesLate {
+            published_at,
+            deadline,
+            sla,
+        } => format!(
+            "minutes published {published_at}, after the deadline {deadline} ({})",
+            duration(sla)
+        ),
+        Msg::ActionNotConfirmed {
+            title,
+            owner,
+            deadline,
+            sla,
+        } => format!(
+            "`{owner}` has not confirmed action item \"{title}\"; confirmation was due within {} of the minutes, by {deadline}",
+            duration(sla)
+        ),
+        Msg::ActionConfirmedLate {
+            title,
+            owner,
+            at,
+            deadline,
+            sla,
+        } => format!(
+            "`{owner}` confirmed action item \"{title}\" at {at}, after the deadline {deadline} ({})",
+            duration(sla)
+        ),
+        Msg::ProgressStale {
+            last,
+            deadline,
+            sla,
+        } => format!(
+            "no progress update since {last}; an update was due within {}, by {deadline}",
+            duration(sla)
+        ),
+        Msg::ProgressHint => {
+            "add an [[update]] with `at`, `by`, `progress`, `done` and `next`".into()
+        }
+        Msg::BlockedNotEscalated {
+            since,
+            deadline,
+            sla,
+        } => format!(
+            "blocked since {since} and not escalated; escalation was due after {}, by {deadline}",
+            duration(sla)
+        ),
+        Msg::BlockedEscalatedLate {
+            since,
+            at,
+            deadline,
+        } => {
+            format!("blocked since {since} but escalated only at {at}, after {deadline}")
+        }
+        Msg::BlockedEscalatedToWrongPerson { to, expected } => format!(
+            "escalated to `{to}`, who is neither the owner's manager nor the lead department's head ({})",
+            code_list(expected, "or")
+        ),
+        Msg::EscalateHint { to } => format!(
+            "set `blocked.escalated_to` to {} and `blocked.escalated_at` to when it was escalated",
+            code_list(to, "or")
+        ),
+        Msg::AcceptanceOverdue {
+            delivered_at,
+            deadline,
+            sla,
+        } => format!(
+            "delivered {delivered_at} and not reviewed; acceptance was due within {}, by {deadline}",
+            duration(sla)
+        ),
+        Msg::AcceptanceLate {
+            delivered_at,
+            at,
+            deadline,
+            sla,
+        } => format!(
+            "delivered {delivered_at} but reviewed only at {at}, after the deadline {deadline} ({})",
+            duration(sla)
+        ),
+        Msg::RejectionWithoutComments => "rejected without comments".into(),
+        Msg::RejectionHint => "say what must change in `comments` (修改意见)".into(),
+        Msg::RetrospectiveMissing {
+            accepted_at,
+            deadline,
+            sla,
+        } => format!(
+            "accepted {accepted_at} and no retrospective held; it was due within {}, by {deadline}",
+            duration(sla)
+        ),
+        Msg::RetrospectiveLate {
+            accepted_at,
+            at,
+            deadline,
+            sla,
+        } => format!(
+            "accepted {accepted_at} but the retrospective was held only at {at}, after the deadline {deadline} ({})",
+            duration(sla)
+        ),
+        Msg::VagueWording { term, field } => format!("vague wording \"{term}\" in `{field}`"),
+        Msg::VagueHint => "state a measurable target and a date instead".into(),
+        Msg::MissingDeliverable { missing } => format!("task has no {}", missing.join(" and no ")),
+        Msg::AgendaUntimed { topic } => format!("agenda item \"{topic}\" has no time box"),
+        Msg::AgendaUntimedHint => "set `minutes` to the minutes the item may take".into(),
+    }
+}

@@ -1,0 +1,333 @@
+//! The message catalogue: every text baton shows a user about a finding.
+//!
+//! Rules never format user-facing strings themselves; they build a [`Msg`]
+//! with typed arguments, and a renderer turns it into text in the project's
+//! language. Each language is an exhaustive `match` over [`Msg`] (see
+//! [`en`] and [`zh`]), so a message that lacks a translation does not
+//! compile.
+
+mod en;
+mod zh;
+
+use std::fmt;
+
+use crate::time::Duration;
+
+/// A language baton can speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, schemars::JsonSchema)]
+pub enum Lang {
+    /// English (default).
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN", alias = "zh", alias = "zh-Hans")]
+    Zh,
+}
+
+impl Lang {
+    /// Parses a language tag: `en`, `zh-CN` (also `zh`, `zh-Hans`).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        match tag.to_ascii_lowercase().as_str() {
+            "en" | "en-us" | "en-gb" => Some(Lang::En),
+            "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+}
+
+/// What kind of thing an id names, for "unknown reference" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    /// A person of org.toml.
+    Person,
+    /// A department of org.toml.
+    Department,
+    /// A task.
+    Task,
+    /// A request.
+    Request,
+    /// A calendar.
+    Calendar,
+}
+
+/// How late something is: whole working days, and clock hours for less
+/// than a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Late {
+    /// Working days between the deadline's date and now's date.
+    pub working_days: i64,
+    /// Clock hours past the deadline (used when `working_days` is 0).
+    pub hours: i64,
+}
+
+/// A user-facing message with its arguments. Times are pre-formatted in the
+/// project's time zone (`2026-07-08 18:00`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // each variant's text is its documentation, in en.rs
+pub enum Msg {
+    // ── reading and parsing ────────────────────────────────────────────
+    TomlSyntax {
+        detail: String,
+    },
+    InvalidUtf8,
+    FileTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    SymlinkNotFollowed {
+        target: String,
+    },
+    Unreadable {
+        error: String,
+    },
+    UnknownField {
+        field: String,
+    },
+    MissingField {
+        field: String,
+    },
+    WrongType {
+        field: String,
+        found: String,
+        expected: String,
+    },
+    BadEnumValue {
+        field: String,
+        value: String,
+        expected: Vec<String>,
+    },
+    InvalidValue {
+        field: String,
+        detail: String,
+    },
+    InvalidFileName {
+        name: String,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    DuplicateOrgId {
+        kind: RefKind,
+        id: String,
+    },
+    OrgMissing,
+    SectionRequired {
+        status: String,
+        section: String,
+    },
+    // ── hints ───────────────────────────────────────────────────────────
+    DidYouMean {
+        candidate: String,
+    },
+    ExpectedOneOf {
+        candidates: Vec<String>,
+    },
+    FirstDefinedHere,
+    UseArray {
+        example: String,
+    },
+    // ── rules ───────────────────────────────────────────────────────────
+    UnknownReference {
+        kind: RefKind,
+        id: String,
+    },
+    ResponseFromUnaskedDepartment {
+        department: String,
+    },
+    DateBeforeStart {
+        field: String,
+        date: String,
+        start_field: String,
+        start: String,
+    },
+    CalendarOutOfRange {
+        year: i32,
+        calendar: String,
+        first: i32,
+        last: i32,
+    },
+    OwnerMissing,
+    OwnerNotSingle {
+        owners: Vec<String>,
+    },
+    OwnerHint,
+    LeadMissing {
+        support: Vec<String>,
+    },
+    LeadHint,
+    ActionIncomplete {
+        title: String,
+        missing: Vec<String>,
+    },
+    Overdue {
+        due: String,
+        late: Late,
+    },
+    DueSoon {
+        due: String,
+        working_days_left: i64,
+    },
+    DependencyCycle {
+        path: Vec<String>,
+        len: usize,
+    },
+    CycleHint,
+    DueOnNonWorkingDay {
+        date: String,
+        reason: String,
+    },
+    Weekend,
+    NotAcknowledged {
+        department: String,
+        deadline: String,
+        sla: Duration,
+    },
+    AcknowledgedLate {
+        department: String,
+        at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    TimeUnknown {
+        field: String,
+        sla: Duration,
+    },
+    DeclineWithoutAlternative {
+        department: String,
+        missing: Vec<String>,
+    },
+    NeedInfoWithoutReason {
+        department: String,
+    },
+    NoticeMissing {
+        required_by: String,
+        sla: Duration,
+    },
+    NoticeLate {
+        notice_at: String,
+        required_by: String,
+        sla: Duration,
+    },
+    AgendaMissing {
+        required_by: String,
+        sla: Duration,
+    },
+    AgendaLate {
+        agenda_at: String,
+        required_by: String,
+        sla: Duration,
+    },
+    MinutesMissing {
+        end: String,
+        deadline: String,
+        sla: Duration,
+    },
+    MinutesLate {
+        published_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    ActionNotConfirmed {
+        title: String,
+        owner: String,
+        deadline: String,
+        sla: Duration,
+    },
+    ActionConfirmedLate {
+        title: String,
+        owner: String,
+        at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    ProgressStale {
+        last: String,
+        deadline: String,
+        sla: Duration,
+    },
+    ProgressHint,
+    BlockedNotEscalated {
+        since: String,
+        deadline: String,
+        sla: Duration,
+    },
+    BlockedEscalatedLate {
+        since: String,
+        at: String,
+        deadline: String,
+    },
+    BlockedEscalatedToWrongPerson {
+        to: String,
+        expected: Vec<String>,
+    },
+    EscalateHint {
+        to: Vec<String>,
+    },
+    AcceptanceOverdue {
+        delivered_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    AcceptanceLate {
+        delivered_at: String,
+        at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    RejectionWithoutComments,
+    RejectionHint,
+    RetrospectiveMissing {
+        accepted_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    RetrospectiveLate {
+        accepted_at: String,
+        at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    VagueWording {
+        term: String,
+        field: String,
+    },
+    VagueHint,
+    MissingDeliverable {
+        missing: Vec<String>,
+    },
+    AgendaUntimed {
+        topic: String,
+    },
+    AgendaUntimedHint,
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => en::render(self),
+            Lang::Zh => zh::render(self),
+        }
+    }
+}
+
+impl fmt::Display for Msg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// `a`, `b` and `c` style lists of code names.
+pub(crate) fn code_list(items: &[String], conjunction: &str) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,362 @@
+use super::*;
+use crate::time::Duration;
+
+/// One sample of every message. `variant` below maps each message to its
+/// position; it is an exhaustive match, so a new variant does not compile
+/// until it is listed there, and the test fails until it has a sample here.
+fn samples() -> Vec<Msg> {
+    let s = |x: &str| x.to_string();
+    let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let wd = Duration::WorkingDays(2);
+    let late = Late {
+        working_days: 2,
+        hours: 50,
+    };
+    vec![
+        Msg::TomlSyntax {
+            detail: s("invalid basic string"),
+        },
+        Msg::InvalidUtf8,
+        Msg::FileTooLarge {
+            bytes: 2_000_000,
+            limit: 1_048_576,
+        },
+        Msg::SymlinkNotFollowed {
+            target: s("/etc/passwd"),
+        },
+        Msg::Unreadable {
+            error: s("permission denied"),
+        },
+        Msg::UnknownField { field: s("titel") },
+        Msg::MissingField { field: s("title") },
+        Msg::WrongType {
+            field: s("progress"),
+            found: s("string \"80%\""),
+            expected: s("an integer"),
+        },
+        Msg::BadEnumValue {
+            field: s("status"),
+            value: s("doing"),
+            expected: v(&["todo", "blocked"]),
+        },
+        Msg::InvalidValue {
+            field: s("due"),
+            detail: s("not a date"),
+        },
+        Msg::InvalidFileName { name: s("my task") },
+        Msg::DuplicateId {
+            id: s("T-1"),
+            first: s("tasks/T-1.toml"),
+        },
+        Msg::DuplicateOrgId {
+            kind: RefKind::Person,
+            id: s("li.gong"),
+        },
+        Msg::OrgMissing,
+        Msg::SectionRequired {
+            status: s("blocked"),
+            section: s("blocked"),
+        },
+        Msg::DidYouMean {
+            candidate: s("title"),
+        },
+        Msg::ExpectedOneOf {
+            candidates: v(&["a", "b"]),
+        },
+        Msg::FirstDefinedHere,
+        Msg::UseArray {
+            example: s("[\"mkt\"]"),
+        },
+        Msg::UnknownReference {
+            kind: RefKind::Department,
+            id: s("legal"),
+        },
+        Msg::ResponseFromUnaskedDepartment {
+            department: s("ops"),
+        },
+        Msg::DateBeforeStart {
+            field: s("due"),
+            date: s("2026-07-01"),
+            start_field: s("start"),
+            start: s("2026-07-02"),
+        },
+        Msg::CalendarOutOfRange {
+            year: 2031,
+            calendar: s("cn"),
+            first: 2004,
+            last: 2026,
+        },
+        Msg::OwnerMissing,
+        Msg::OwnerNotSingle {
+            owners: v(&["a", "b"]),
+        },
+        Msg::OwnerHint,
+        Msg::LeadMissing {
+            support: v(&["mkt"]),
+        },
+        Msg::LeadHint,
+        Msg::ActionIncomplete {
+            title: s("补充文档"),
+            missing: v(&["owner", "due"]),
+        },
+        Msg::Overdue {
+            due: s("2026-07-08 18:00"),
+            late,
+        },
+        Msg::DueSoon {
+            due: s("2026-07-08 18:00"),
+            working_days_left: 2,
+        },
+        Msg::DependencyCycle {
+            path: v(&["A", "B", "A"]),
+            len: 2,
+        },
+        Msg::CycleHint,
+        Msg::DueOnNonWorkingDay {
+            date: s("2026-10-03"),
+            reason: s("国庆节"),
+        },
+        Msg::Weekend,
+        Msg::NotAcknowledged {
+            department: s("rnd"),
+            deadline: s("2026-07-06 18:00"),
+            sla: wd,
+        },
+        Msg::AcknowledgedLate {
+            department: s("rnd"),
+            at: s("x"),
+            deadline: s("y"),
+            sla: wd,
+        },
+        Msg::TimeUnknown {
+            field: s("submitted_at"),
+            sla: wd,
+        },
+        Msg::DeclineWithoutAlternative {
+            department: s("rnd"),
+            missing: v(&["reason", "alternative"]),
+        },
+        Msg::NeedInfoWithoutReason {
+            department: s("ops"),
+        },
+        Msg::NoticeMissing {
+            required_by: s("x"),
+            sla: Duration::Days(1),
+        },
+        Msg::NoticeLate {
+            notice_at: s("x"),
+            required_by: s("y"),
+            sla: wd,
+        },
+        Msg::AgendaMissing {
+            required_by: s("x"),
+            sla: Duration::Hours(24),
+        },
+        Msg::AgendaLate {
+            agenda_at: s("x"),
+            required_by: s("y"),
+            sla: Duration::Hours(24),
+        },
+        Msg::MinutesMissing {
+            end: s("x"),
+            deadline: s("y"),
+            sla: Duration::Hours(24),
+        },
+        Msg::MinutesLate {
+            published_at: s("x"),
+            deadline: s("y"),
+            sla: Duration::Hours(24),
+        },
+        Msg::ActionNotConfirmed {
+            title: s("t"),
+            owner: s("o"),
+            deadline: s("y"),
+            sla: wd,
+        },
+        Msg::ActionConfirmedLate {
+            title: s("t"),
+            owner: s("o"),
+            at: s("x"),
+            deadline: s("y"),
+            sla: wd,
+        },
+        Msg::ProgressStale {
+            last: s("x"),
+            deadline: s("y"),
+            sla: wd,
+        },
+        Msg::ProgressHint,
+        Msg::BlockedNotEscalated {
+            since: s("x"),
+            deadline: s("y"),
+            sla: wd,
+        },
+        Msg::BlockedEscalatedLate {
+            since: s("x"),
+            at: s("y"),
+            deadline: s("z"),
+        },
+        Msg::BlockedEscalatedToWrongPerson {
+            to: s("a"),
+            expected: v(&["b"]),
+        },
+        Msg::EscalateHint {
+            to: v(&["chen.zong"]),
+        },
+        Msg::AcceptanceOverdue {
+            delivered_at: s("x"),
+            deadline: s("y"),
+            sla: wd,
+        },
+        Msg::AcceptanceLate {
+            delivered_at: s("x"),
+            at: s("y"),
+            deadline: s("z"),
+            sla: wd,
+        },
+        Msg::RejectionWithoutComments,
+        Msg::RejectionHint,
+        Msg::RetrospectiveMissing {
+            accepted_at: s("x"),
+            deadline: s("y"),
+            sla: wd,
+        },
+        Msg::RetrospectiveLate {
+            accepted_at: s("x"),
+            at: s("y"),
+            deadline: s("z"),
+            sla: wd,
+        },
+        Msg::VagueWording {
+            term: s("尽快"),
+            field: s("what"),
+        },
+        Msg::VagueHint,
+        Msg::MissingDeliverable {
+            missing: v(&["deliverable"]),
+        },
+        Msg::AgendaUntimed { topic: s("排期") },
+        Msg::AgendaUntimedHint,
+    ]
+}
+
+/// The position of a message's variant; exhaustive on purpose.
+fn variant(m: &Msg) -> usize {
+    match m {
+        Msg::TomlSyntax { .. } => 0,
+        Msg::InvalidUtf8 => 1,
+        Msg::FileTooLarge { .. } => 2,
+        Msg::SymlinkNotFollowed { .. } => 3,
+        Msg::Unreadable { .. } => 4,
+        Msg::UnknownField { .. } => 5,
+        Msg::MissingField { .. } => 6,
+        Msg::WrongType { .. } => 7,
+        Msg::BadEnumValue { .. } => 8,
+        Msg::InvalidValue { .. } => 9,
+        Msg::InvalidFileName { .. } => 10,
+        Msg::DuplicateId { .. } => 11,
+        Msg::DuplicateOrgId { .. } => 12,
+        Msg::OrgMissing => 13,
+        Msg::SectionRequired { .. } => 14,
+        Msg::DidYouMean { .. } => 15,
+        Msg::ExpectedOneOf { .. } => 16,
+        Msg::FirstDefinedHere => 17,
+        Msg::UseArray { .. } => 18,
+        Msg::UnknownReference { .. } => 19,
+        Msg::ResponseFromUnaskedDepartment { .. } => 20,
+        Msg::DateBeforeStart { .. } => 21,
+        Msg::CalendarOutOfRange { .. } => 22,
+        Msg::OwnerMissing => 23,
+        Msg::OwnerNotSingle { .. } => 24,
+        Msg::OwnerHint => 25,
+        Msg::LeadMissing { .. } => 26,
+        Msg::LeadHint => 27,
+        Msg::ActionIncomplete { .. } => 28,
+        Msg::Overdue { .. } => 29,
+        Msg::DueSoon { .. } => 30,
+        Msg::DependencyCycle { .. } => 31,
+        Msg::CycleHint => 32,
+        Msg::DueOnNonWorkingDay { .. } => 33,
+        Msg::Weekend => 34,
+        Msg::NotAcknowledged { .. } => 35,
+        Msg::AcknowledgedLate { .. } => 36,
+        Msg::TimeUnknown { .. } => 37,
+        Msg::DeclineWithoutAlternative { .. } => 38,
+        Msg::NeedInfoWithoutReason { .. } => 39,
+        Msg::NoticeMissing { .. } => 40,
+        Msg::NoticeLate { .. } => 41,
+        Msg::AgendaMissing { .. } => 42,
+        Msg::AgendaLate { .. } => 43,
+        Msg::MinutesMissing { .. } => 44,
+        Msg::MinutesLate { .. } => 45,
+        Msg::ActionNotConfirmed { .. } => 46,
+        Msg::ActionConfirmedLate { .. } => 47,
+        Msg::ProgressStale { .. } => 48,
+        Msg::ProgressHint => 49,
+        Msg::BlockedNotEscalated { .. } => 50,
+        Msg::BlockedEscalatedLate { .. } => 51,
+        Msg::BlockedEscalatedToWrongPerson { .. } => 52,
+        Msg::EscalateHint { .. } => 53,
+        Msg::AcceptanceOverdue { .. } => 54,
+        Msg::AcceptanceLate { .. } => 55,
+        Msg::RejectionWithoutComments => 56,
+        Msg::RejectionHint => 57,
+        Msg::RetrospectiveMissing { .. } => 58,
+        Msg::RetrospectiveLate { .. } => 59,
+        Msg::VagueWording { .. } => 60,
+        Msg::VagueHint => 61,
+        Msg::MissingDeliverable { .. } => 62,
+        Msg::AgendaUntimed { .. } => 63,
+        Msg::AgendaUntimedHint => 64,
+    }
+}
+const VARIANTS: usize = 65;
+
+#[test]
+fn every_message_has_a_sample() {
+    let mut seen: Vec<usize> = samples().iter().map(variant).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen, (0..VARIANTS).collect::<Vec<_>>());
+}
+
+#[test]
+fn every_message_renders_in_both_languages() {
+    for message in samples() {
+        let en = message.render(Lang::En);
+        let zh = message.render(Lang::Zh);
+        assert!(
+            !en.trim().is_empty() && !zh.trim().is_empty(),
+            "{message:?}"
+        );
+        assert!(
+            !en.contains('{') && !zh.contains('{'),
+            "unfilled placeholder: {en} / {zh}"
+        );
+        // Chinese texts are Chinese (ids and code names aside).
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{zh}"
+        );
+    }
+}
+
+#[test]
+fn english_messages_follow_the_conventions() {
+    for message in samples() {
+        let en = message.render(Lang::En);
+        let first = en.chars().next().unwrap();
+        assert!(
+            !first.is_ascii_uppercase() || en.starts_with("TOML"),
+            "starts upper-case: {en}"
+        );
+        assert!(!en.ends_with('.'), "ends with a period: {en}");
+    }
+}
+
+#[test]
+fn language_tags_parse() {
+    assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
+    assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+    assert_eq!(Lang::from_tag("fr"), None);
+}

@@ -1,0 +1,366 @@
+//! 简体中文文案。
+
+use super::{Late, Msg, RefKind};
+use crate::time::Duration;
+
+fn duration(d: &Duration) -> String {
+    match *d {
+        Duration::Hours(n) => format!("{n} 小时"),
+        Duration::Days(n) => format!("{n} 天"),
+        Duration::WorkingDays(n) => format!("{n} 个工作日"),
+    }
+}
+
+fn late(l: &Late) -> String {
+    if l.working_days > 0 {
+        format!("{} 个工作日", l.working_days)
+    } else if l.hours > 0 {
+        format!("{} 小时", l.hours)
+    } else {
+        "不到 1 小时".to_string()
+    }
+}
+
+fn kind(k: RefKind) -> &'static str {
+    match k {
+        RefKind::Person => "人员",
+        RefKind::Department => "部门",
+        RefKind::Task => "任务",
+        RefKind::Request => "协作需求",
+        RefKind::Calendar => "日历",
+    }
+}
+
+/// TOML type phrases (as the parser reports them) in Chinese.
+fn type_name(phrase: &str) -> String {
+    let words: &[(&str, &str)] = &[
+        ("an integer", "整数"),
+        ("a table", "表"),
+        ("an array", "数组"),
+        ("true or false", "布尔值"),
+        ("a string", "字符串"),
+        ("a date or date-time", "日期或日期时间"),
+        ("a percentage", "百分比"),
+        ("a person id", "人员编号"),
+        ("string ", "字符串 "),
+        ("integer ", "整数 "),
+        ("boolean ", "布尔值 "),
+        ("floating point ", "浮点数 "),
+    ];
+    for (en, zh) in words {
+        if let Some(rest) = phrase.strip_prefix(en) {
+            return format!("{zh}{rest}");
+        }
+    }
+    phrase.to_string()
+}
+
+fn list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn fields(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| field_name(s))
+        .collect::<Vec<_>>()
+        .join("和")
+}
+
+/// Field names the rules report as "missing", in Chinese.
+fn field_name(field: &str) -> String {
+    match field {
+        "owner" => "负责人(owner)".into(),
+        "due" => "截止时间(due)".into(),
+        "deliverable" => "交付物(deliverable)".into(),
+        "acceptance" => "验收标准(acceptance)".into(),
+        "reason" => "原因(reason)".into(),
+        "alternative" => "替代方案(alternative)".into(),
+        other => format!("`{other}`"),
+    }
+}
+
+pub(super) fn render(msg: &Msg) -> String {
+    match msg {
+        Msg::TomlSyntax { detail } => format!("TOML 语法错误:{detail}"),
+        Msg::InvalidUtf8 => "文件不是有效的 UTF-8 编码".into(),
+        Msg::FileTooLarge { bytes, limit } => {
+            format!("文件大小 {bytes} 字节,超过 {limit} 字节上限,未读取")
+        }
+        Msg::SymlinkNotFollowed { target } => {
+            format!("不跟随指向 `{target}` 的符号链接;条目必须是普通文件")
+        }
+        Msg::Unreadable { error } => format!("无法读取文件:{error}"),
+        Msg::UnknownField { field } => format!("未知字段 `{field}`"),
+        Msg::MissingField { field } => format!("缺少必填字段 `{field}`"),
+        Msg::WrongType {
+            field,
+            found,
+            expected,
+        } => {
+            format!(
+                "`{field}` 类型错误:应为{},实际为 {}",
+                type_name(expected),
+                type_name(found)
+            )
+        }
+        Msg::BadEnumValue {
+            field,
+            value,
+            expected,
+        } => {
+            format!(
+                "`{value}` 不是 `{field}` 的有效取值;可选值:{}",
+                list(expected)
+            )
+        }
+        Msg::InvalidValue { field, detail } => format!("`{field}` 无效:{detail}"),
+        Msg::InvalidFileName { name } => format!(
+            "`{name}` 不是有效的条目编号:编号只能使用 ASCII 字母、数字、`.`、`_` 和 `-`,并以字母或数字开头"
+        ),
+        Msg::DuplicateId { id, first } => format!("编号 `{id}` 已被 `{first}` 使用"),
+        Msg::DuplicateOrgId { kind: k, id } => format!("{} `{id}` 重复定义", kind(*k)),
+        Msg::OrgMissing => "缺少 org.toml:无法检查人员和部门".into(),
+        Msg::SectionRequired { status, section } => {
+            format!("状态为 `{status}`,但缺少 `[{section}]` 部分")
+        }
+        Msg::DidYouMean { candidate } => format!("是否应为 `{candidate}`?"),
+        Msg::ExpectedOneOf { candidates } => format!("可选值:{}", list(candidates)),
+        Msg::FirstDefinedHere => "首次定义于此".into(),
+        Msg::UseArray { example } => format!("请写成列表,例如 {example}"),
+        Msg::UnknownReference { kind: k, id } => format!("未知{} `{id}`", kind(*k)),
+        Msg::ResponseFromUnaskedDepartment { department } => {
+            format!("`{department}` 不是本需求的协助部门,却提交了反馈")
+        }
+        Msg::DateBeforeStart {
+            field,
+            date,
+            start_field,
+            start,
+        } => {
+            format!("`{field}` {date} 早于 `{start_field}` {start}")
+        }
+        Msg::CalendarOutOfRange {
+            year,
+            calendar,
+            first,
+            last,
+        } => format!(
+            "日历 `{calendar}` 没有 {year} 年的节假日数据(仅覆盖 {first}–{last} 年);该年只按周末计算休息日"
+        ),
+        Msg::OwnerMissing => "任务没有负责人".into(),
+        Msg::OwnerNotSingle { owners } => {
+            format!(
+                "任务有 {} 个负责人({});每个任务只能有唯一负责人",
+                owners.len(),
+                list(owners)
+            )
+        }
+        Msg::OwnerHint => "指定一人为 `owner`;其他人可作为配合部门或拆分为独立任务".into(),
+        Msg::LeadMissing { support } => format!("任务有配合部门({}),但没有主责部门", list(support)),
+        Msg::LeadHint => "将 `lead` 设为负责推进的主责部门".into(),
+        Msg::ActionIncomplete { title, missing } => {
+            format!("待办事项「{title}」缺少{}", fields(missing))
+        }
+        Msg::Overdue { due, late: l } => format!("已逾期:截止时间 {due},已超过 {}", late(l)),
+        Msg::DueSoon {
+            due,
+            working_days_left,
+        } => match working_days_left {
+            0 => format!("今天 {due} 到期"),
+            n => format!("即将到期:截止时间 {due},还剩 {n} 个工作日"),
+        },
+        Msg::DependencyCycle { path, len } => {
+            format!("{len} 个任务形成循环依赖:{}", path.join(" → "))
+        }
+        Msg::CycleHint => "删除循环中的一条 `depends_on`;循环中的任务都无法开始".into(),
+        Msg::DueOnNonWorkingDay { date, reason } => format!("截止日期 {date} 不是工作日({reason})"),
+        Msg::Weekend => "周末".into(),
+        Msg::NotAcknowledged {
+            department,
+            deadline,
+            sla,
+        } => format!(
+            "部门 `{department}` 尚未反馈;应在提交后 {} 内(即 {deadline} 前)反馈",
+            duration(sla)
+        ),
+        Msg::AcknowledgedLate {
+            department,
+            at,
+            deadline,
+            sla,
+        } => format!(
+            "部门 `{department}` 于 {at} 反馈,晚于 {} 时限 {deadline}",
+            duration(sla)
+        ),
+        Msg::TimeUnknown { field, sla } => {
+            format!(
+                "未设置 `{field}`,历史记录中也无从得知;无法检查 {} 时限",
+                duration(sla)
+            )
+        }
+        Msg::DeclineWithoutAlternative {
+            department,
+            missing,
+        } => {
+            format!("部门 `{department}` 拒绝承接,但未说明{}", fields(missing))
+        }
+        Msg::NeedInfoWithoutReason { department } => {
+            format!("部门 `{department}` 要求补充信息,但未说明原因")
+        }
+        Msg::NoticeMissing { required_by, sla } => {
+            format!(
+                "没有会议通知记录;应在会前 {}(即 {required_by} 前)发出通知",
+                duration(sla)
+            )
+        }
+        Msg::NoticeLate {
+            notice_at,
+            required_by,
+            sla,
+        } => {
+            format!(
+                "会议通知于 {notice_at} 发出,晚于会前 {}({required_by})",
+                duration(sla)
+            )
+        }
+        Msg::AgendaMissing { required_by, sla } => {
+            format!(
+                "没有发送议程;应在会前 {}(即 {required_by} 前)发送",
+                duration(sla)
+            )
+        }
+        Msg::AgendaLate {
+            agenda_at,
+            required_by,
+            sla,
+        } => {
+            format!(
+                "议程于 {agenda_at} 发送,晚于会前 {}({required_by})",
+                duration(sla)
+            )
+        }
+        Msg::MinutesMissing { end, deadline, sla } => {
+            format!(
+                "会议于 {end} 结束,{} 内(即 {deadline} 前)未发布会议纪要",
+                duration(sla)
+            )
+        }
+        Msg::MinutesLate {
+            published_at,
+            deadline,
+            sla,
+        } => {
+            format!(
+                "会议纪要于 {published_at} 发布,晚于 {} 时限 {deadline}",
+                duration(sla)
+            )
+        }
+        Msg::ActionNotConfirmed {
+            title,
+            owner,
+            deadline,
+            sla,
+        } => format!(
+            "`{owner}` 尚未确认待办事项「{title}」;应在纪要发出后 {}(即 {deadline} 前)确认",
+            duration(sla)
+        ),
+        Msg::ActionConfirmedLate {
+            title,
+            owner,
+            at,
+            deadline,
+            sla,
+        } => format!(
+            "`{owner}` 于 {at} 确认待办事项「{title}」,晚于 {} 时限 {deadline}",
+            duration(sla)
+        ),
+        Msg::ProgressStale {
+            last,
+            deadline,
+            sla,
+        } => {
+            format!(
+                "自 {last} 起没有进度更新;应在 {} 内(即 {deadline} 前)更新",
+                duration(sla)
+            )
+        }
+        Msg::ProgressHint => {
+            "添加一条 [[update]],写明 `at`、`by`、`progress`、`done` 和 `next`".into()
+        }
+        Msg::BlockedNotEscalated {
+            since,
+            deadline,
+            sla,
+        } => {
+            format!(
+                "自 {since} 起阻塞且未上报;阻塞超过 {} 应在 {deadline} 前上报上级",
+                duration(sla)
+            )
+        }
+        Msg::BlockedEscalatedLate {
+            since,
+            at,
+            deadline,
+        } => {
+            format!("自 {since} 起阻塞,{at} 才上报,晚于 {deadline}")
+        }
+        Msg::BlockedEscalatedToWrongPerson { to, expected } => format!(
+            "上报给了 `{to}`,但此人既不是负责人的上级主管,也不是主责部门负责人({})",
+            list(expected)
+        ),
+        Msg::EscalateHint { to } => format!(
+            "将 `blocked.escalated_to` 设为 {},并在 `blocked.escalated_at` 记录上报时间",
+            list(to)
+        ),
+        Msg::AcceptanceOverdue {
+            delivered_at,
+            deadline,
+            sla,
+        } => {
+            format!(
+                "{delivered_at} 已交付但尚未验收;应在 {} 内(即 {deadline} 前)完成验收",
+                duration(sla)
+            )
+        }
+        Msg::AcceptanceLate {
+            delivered_at,
+            at,
+            deadline,
+            sla,
+        } => format!(
+            "{delivered_at} 交付,{at} 才验收,晚于 {} 时限 {deadline}",
+            duration(sla)
+        ),
+        Msg::RejectionWithoutComments => "验收不通过,但没有修改意见".into(),
+        Msg::RejectionHint => "在 `comments` 中写明修改意见".into(),
+        Msg::RetrospectiveMissing {
+            accepted_at,
+            deadline,
+            sla,
+        } => {
+            format!(
+                "{accepted_at} 已验收,但 {} 内(即 {deadline} 前)未复盘",
+                duration(sla)
+            )
+        }
+        Msg::RetrospectiveLate {
+            accepted_at,
+            at,
+            deadline,
+            sla,
+        } => format!(
+            "{accepted_at} 验收,{at} 才复盘,晚于 {} 时限 {deadline}",
+            duration(sla)
+        ),
+        Msg::VagueWording { term, field } => format!("`{field}` 中有模糊表述「{term}」"),
+        Msg::VagueHint => "请改为可量化的指标和明确的日期".into(),
+        Msg::MissingDeliverable { missing } => format!("任务缺少{}", fields(missing)),
+        Msg::AgendaUntimed { topic } => format!("议程「{topic}」没有时长"),
+        Msg::AgendaUntimedHint => "用 `minutes` 设定该议题的时长(分钟)".into(),
+    }
+}

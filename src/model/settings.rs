@@ -1,0 +1,70 @@
+//! Resolved project settings: what `baton.toml` says, with defaults.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::calendar::Calendar;
+use crate::diag::Level;
+use crate::messages::Lang;
+use crate::parse::Sp;
+use crate::time::{Duration, Workday};
+
+/// Service levels (SPEC §2 `[sla]`), defaults from the seed guides.
+#[derive(Debug, Clone, Copy)]
+#[allow(missing_docs)] // documented on `SlaSection`
+pub struct Sla {
+    pub request_ack: Duration,
+    pub meeting_notice: Duration,
+    pub meeting_notice_major: Duration,
+    pub agenda_before: Duration,
+    pub minutes: Duration,
+    pub action_confirm: Duration,
+    pub progress_update: Duration,
+    pub blocked_escalate: Duration,
+    pub acceptance: Duration,
+    pub retrospective: Duration,
+    pub due_soon: Duration,
+}
+
+impl Default for Sla {
+    fn default() -> Self {
+        use Duration::{Days, Hours, WorkingDays};
+        Sla {
+            request_ack: WorkingDays(1),
+            meeting_notice: Days(1),
+            meeting_notice_major: WorkingDays(3),
+            agenda_before: Hours(24),
+            minutes: Hours(24),
+            action_confirm: WorkingDays(1),
+            progress_update: WorkingDays(1),
+            blocked_escalate: WorkingDays(2),
+            acceptance: WorkingDays(2),
+            retrospective: WorkingDays(3),
+            due_soon: WorkingDays(3),
+        }
+    }
+}
+
+/// Project settings after defaults and validation.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Project name (the root folder's name when not set).
+    pub name: String,
+    /// Time zone of local times.
+    pub tz: Tz,
+    /// The working calendar.
+    pub calendar: Calendar,
+    /// Project start, for planning.
+    pub start: Option<NaiveDate>,
+    /// Message language.
+    pub lang: Lang,
+    /// Working hours.
+    pub workday: Workday,
+    /// Service levels.
+    pub sla: Sla,
+    /// `[rules]` as written: rule code or name → level. Checked against
+    /// the rule registry by [`crate::check`].
+    pub rules: BTreeMap<String, Sp<Level>>,
+}

@@ -1,0 +1,58 @@
+//! "Did you mean" suggestions for misspelt names.
+
+/// The candidate most similar to `name`, if any is similar enough.
+///
+/// Uses the Jaro similarity with the threshold clap uses (0.7), and also
+/// accepts a candidate that differs only in case or `-`/`_`.
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let normalized = normalize(name);
+    let mut best: Option<(f64, &'a str)> = None;
+    for candidate in candidates {
+        if candidate == name {
+            continue;
+        }
+        let score = if normalize(candidate) == normalized {
+            1.0
+        } else {
+            strsim::jaro(name, candidate)
+        };
+        if score > 0.7 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+fn normalize(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let fields = ["title", "owner", "due", "depends_on"];
+        assert_eq!(did_you_mean("titel", fields), Some("title"));
+        assert_eq!(did_you_mean("depends-on", fields), Some("depends_on"));
+        assert_eq!(did_you_mean("dependencies", fields), Some("depends_on"));
+        assert_eq!(did_you_mean("colour", fields), None);
+        assert_eq!(did_you_mean("xyz", fields), None);
+        assert_eq!(
+            did_you_mean("li.gng", ["li.gong", "wang.wu"]),
+            Some("li.gong")
+        );
+    }
+}

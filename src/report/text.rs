@@ -1,0 +1,163 @@
+//! `--format text`: rustc-style diagnostics with the source line and a caret.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use super::counts;
+use crate::check::Checked;
+use crate::diag::{Diagnostic, Finding, Severity};
+use crate::files::Files;
+use crate::messages::Lang;
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+fn renderer(color: bool) -> Renderer {
+    if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+}
+
+/// One diagnostic as a report group.
+fn group<'a>(
+    files: &'a Files,
+    d: &'a Diagnostic,
+    level: Level<'a>,
+    title: String,
+    id: Option<&'a str>,
+    label: Option<&'a str>,
+    lang: Lang,
+) -> Vec<Group<'a>> {
+    let path = files.path(d.file);
+    let text = files.text(d.file);
+    let mut title = level.primary_title(title);
+    if let Some(id) = id {
+        title = title.id(id);
+    }
+    let mut main = match &d.span {
+        Some(span) if !text.is_empty() => {
+            let mut annotation = AnnotationKind::Primary.span(span.clone());
+            if let Some(label) = label {
+                annotation = annotation.label(label);
+            }
+            let mut snippet = Snippet::source(text)
+                .path(path)
+                .fold(true)
+                .annotation(annotation);
+            for related in d.related.iter().filter(|r| r.file == d.file) {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(related.span.clone())
+                        .label(related.message.render(lang)),
+                );
+            }
+            title.element(snippet)
+        }
+        _ => title.element(Origin::path(path)),
+    };
+    for related in d.related.iter().filter(|r| r.file != d.file) {
+        let other = files.text(related.file);
+        let other_path = files.path(related.file);
+        main = if other.is_empty() || related.span.is_empty() {
+            main.element(
+                Level::NOTE.message(format!("{}: {other_path}", related.message.render(lang))),
+            )
+        } else {
+            main.element(
+                Snippet::source(other)
+                    .path(other_path)
+                    .fold(true)
+                    .annotation(
+                        AnnotationKind::Context
+                            .span(related.span.clone())
+                            .label(related.message.render(lang)),
+                    ),
+            )
+        };
+    }
+    if let Some(hint) = &d.hint {
+        main = main.element(Level::HELP.message(hint.render(lang)));
+    }
+    vec![main]
+}
+
+fn render_finding(files: &Files, finding: &Finding, color: bool, lang: Lang) -> String {
+    let d = &finding.diagnostic;
+    let title = match &d.item {
+        Some(item) => format!("{item}: {}", d.message.render(lang)),
+        None => d.message.render(lang),
+    };
+    let report = group(
+        files,
+        d,
+        level(finding.severity),
+        title,
+        Some(finding.code),
+        Some(finding.name),
+        lang,
+    );
+    renderer(color).render(&report)
+}
+
+/// Every finding, then a summary line.
+pub fn render(checked: &Checked, color: bool, lang: Lang) -> String {
+    let files = &checked.project.files;
+    let mut out = String::new();
+    for finding in &checked.findings {
+        out.push_str(&render_finding(files, finding, color, lang));
+        out.push_str("\n\n");
+    }
+    let c = counts(checked);
+    let items = checked.project.item_count();
+    let now = checked.clock.now.format("%Y-%m-%d %H:%M %:z");
+    let summary = if checked.findings.is_empty() {
+        format!("baton: no findings in {items} items (now {now})")
+    } else {
+        format!(
+            "baton: {} {}, {} {}, {} {} in {items} items (now {now})",
+            c.errors,
+            if c.errors == 1 { "error" } else { "errors" },
+            c.warnings,
+            if c.warnings == 1 {
+                "warning"
+            } else {
+                "warnings"
+            },
+            c.infos,
+            if c.infos == 1 { "info" } else { "infos" },
+        )
+    };
+    out.push_str(&summary);
+    out.push('\n');
+    out
+}
+
+/// Configuration errors (exit code 2), in the same style.
+pub fn render_config_errors(
+    files: &Files,
+    diagnostics: &[Diagnostic],
+    color: bool,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let report = group(
+            files,
+            d,
+            Level::ERROR,
+            d.message.render(lang),
+            None,
+            None,
+            lang,
+        );
+        out.push_str(&renderer(color).render(&report));
+        out.push_str("\n\n");
+    }
+    out
+}

@@ -1,0 +1,138 @@
+//! Where files come from: a working tree, or (later) a git revision.
+//!
+//! A [`Source`] lists and reads the files of a baton repository. Both
+//! implementations agree on which paths matter through [`classify`], and
+//! neither follows symbolic links: a link is reported, never read, so a
+//! repository cannot make baton read files outside it.
+
+mod memory;
+mod worktree;
+
+pub use memory::MemorySource;
+pub use worktree::{WorktreeSource, find_root};
+
+/// Files larger than this are not read (SPEC §9).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// What role a file plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FileKind {
+    /// `baton.toml`.
+    Config,
+    /// `org.toml`.
+    Org,
+    /// `calendars/**/*.toml`.
+    Calendar,
+    /// `requests/**/*.toml`.
+    Request,
+    /// `meetings/**/*.toml`.
+    Meeting,
+    /// `tasks/**/*.toml`.
+    Task,
+}
+
+/// The folders below the root that hold baton files.
+pub const KIND_FOLDERS: &[(&str, FileKind)] = &[
+    ("calendars", FileKind::Calendar),
+    ("requests", FileKind::Request),
+    ("meetings", FileKind::Meeting),
+    ("tasks", FileKind::Task),
+];
+
+/// The role of the file at `path` (relative to the root, `/`-separated), or
+/// `None` when baton does not read it (other folders, hidden files, files
+/// not ending in `.toml`).
+pub fn classify(path: &str) -> Option<FileKind> {
+    match path {
+        "baton.toml" => return Some(FileKind::Config),
+        "org.toml" => return Some(FileKind::Org),
+        _ => {}
+    }
+    let mut parts = path.split('/');
+    let folder = parts.next()?;
+    let kind = KIND_FOLDERS.iter().find(|(f, _)| *f == folder)?.1;
+    let rest: Vec<&str> = parts.collect();
+    let name = rest.last()?;
+    if rest.iter().any(|p| p.is_empty() || p.starts_with('.')) || !name.ends_with(".toml") {
+        return None;
+    }
+    Some(kind)
+}
+
+/// The content of a listed file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// The bytes of a regular file.
+    Bytes(Vec<u8>),
+    /// A symbolic link (to this target), not followed.
+    Symlink(String),
+    /// A file over [`MAX_FILE_BYTES`], not read.
+    TooLarge(u64),
+    /// A file that could not be read.
+    Unreadable(String),
+}
+
+/// One file of the repository.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the baton root, `/`-separated.
+    pub path: String,
+    /// Its role.
+    pub kind: FileKind,
+    /// Its content.
+    pub content: Content,
+}
+
+/// Why a source could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// No `baton.toml` at the given path or above it.
+    #[error("no baton.toml in `{path}` or any folder above it")]
+    NoRoot {
+        /// Where the search started.
+        path: String,
+    },
+    /// The path does not exist or cannot be read.
+    #[error("cannot read `{path}`: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A repository's files.
+pub trait Source: Sync {
+    /// What is being read, for messages ("/path/to/repo").
+    fn describe(&self) -> String;
+
+    /// The root folder's name, the default project name.
+    fn root_name(&self) -> String;
+
+    /// Every baton file, with its content, in any order.
+    fn read(&self) -> Result<Vec<SourceFile>, SourceError>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_reads_only_baton_files() {
+        assert_eq!(classify("baton.toml"), Some(FileKind::Config));
+        assert_eq!(classify("org.toml"), Some(FileKind::Org));
+        assert_eq!(classify("tasks/T-1.toml"), Some(FileKind::Task));
+        assert_eq!(classify("tasks/q3/design/T-1.toml"), Some(FileKind::Task));
+        assert_eq!(classify("calendars/acme.toml"), Some(FileKind::Calendar));
+        assert_eq!(classify("requests/REQ-1.toml"), Some(FileKind::Request));
+        assert_eq!(classify("meetings/M.toml"), Some(FileKind::Meeting));
+        assert_eq!(classify("tasks/README.md"), None);
+        assert_eq!(classify("tasks/.T-1.toml"), None);
+        assert_eq!(classify("tasks/.hidden/T-1.toml"), None);
+        assert_eq!(classify("docs/T-1.toml"), None);
+        assert_eq!(classify("sub/baton.toml"), None);
+        assert_eq!(classify("tasks"), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! The working tree: files on disk under the baton root.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::{
+    Content, FileKind, KIND_FOLDERS, MAX_FILE_BYTES, Source, SourceError, SourceFile, classify,
+};
+
+/// Finds the baton root: `start` or the nearest folder above it holding a
+/// `baton.toml` (as cargo finds `Cargo.toml`).
+pub fn find_root(start: &Path) -> Result<PathBuf, SourceError> {
+    let absolute = if start.is_absolute() {
+        start.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|source| SourceError::Io {
+                path: start.display().to_string(),
+                source,
+            })?
+            .join(start)
+    };
+    fs::metadata(&absolute).map_err(|source| SourceError::Io {
+        path: start.display().to_string(),
+        source,
+    })?;
+    let mut dir = Some(absolute.as_path());
+    while let Some(candidate) = dir {
+        if candidate.join("baton.toml").is_file() {
+            return Ok(candidate.to_path_buf());
+        }
+        dir = candidate.parent();
+    }
+    Err(SourceError::NoRoot {
+        path: start.display().to_string(),
+    })
+}
+
+/// Reads files from a folder on disk.
+#[derive(Debug, Clone)]
+pub struct WorktreeSource {
+    root: PathBuf,
+}
+
+impl WorktreeSource {
+    /// A source rooted at `root` (a folder holding `baton.toml`).
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        WorktreeSource { root: root.into() }
+    }
+
+    /// The root folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+}
+
+/// A path found by the walk, before reading.
+enum Listed {
+    File {
+        rel: String,
+        kind: FileKind,
+        abs: PathBuf,
+    },
+    Symlink {
+        rel: String,
+        kind: FileKind,
+        abs: PathBuf,
+    },
+    Error {
+        rel: String,
+        kind: FileKind,
+        error: String,
+    },
+}
+
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+impl WorktreeSource {
+    fn list(&self) -> Vec<Listed> {
+        let mut listed = Vec::new();
+        for (name, kind) in [
+            ("baton.toml", FileKind::Config),
+            ("org.toml", FileKind::Org),
+        ] {
+            let abs = self.root.join(name);
+            if let Ok(meta) = fs::symlink_metadata(&abs) {
+                let rel = name.to_string();
+                if meta.file_type().is_symlink() {
+                    listed.push(Listed::Symlink { rel, kind, abs });
+                } else if meta.is_file() {
+                    listed.push(Listed::File { rel, kind, abs });
+                }
+            }
+        }
+        for (folder, kind) in KIND_FOLDERS {
+            let top = self.root.join(folder);
+            if fs::symlink_metadata(&top).is_err() {
+                continue;
+            }
+            let walk = WalkDir::new(&top)
+                .follow_links(false)
+                .follow_root_links(false)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
+            for entry in walk {
+                match entry {
+                    Ok(entry) => {
+                        let Some(rel) = relative(&self.root, entry.path()) else {
+                            continue;
+                        };
+                        let file_type = entry.file_type();
+                        if file_type.is_dir() {
+                            continue;
+                        }
+                        // Only names baton would read; a symlink named `x.toml` is reported.
+                        if classify(&rel) != Some(*kind) {
+                            continue;
+                        }
+                        let abs = entry.path().to_path_buf();
+                        if file_type.is_symlink() {
+                            listed.push(Listed::Symlink {
+                                rel,
+                                kind: *kind,
+                                abs,
+                            });
+                        } else if file_type.is_file() {
+                            listed.push(Listed::File {
+                                rel,
+                                kind: *kind,
+                                abs,
+                            });
+                        }
+                    }
+                    Err(error) => {
+                        let rel = error
+                            .path()
+                            .and_then(|p| relative(&self.root, p))
+                            .unwrap_or_else(|| folder.to_string());
+                        listed.push(Listed::Error {
+                            rel,
+                            kind: *kind,
+                            error: error.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        listed
+    }
+}
+
+fn read_file(abs: &Path) -> Content {
+    let mut file = match fs::File::open(abs) {
+        Ok(f) => f,
+        Err(e) => return Content::Unreadable(e.to_string()),
+    };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_FILE_BYTES {
+        return Content::TooLarge(len);
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // Read one byte past the limit to notice a file that grew meanwhile.
+    match file
+        .by_ref()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+    {
+        Ok(n) if n as u64 > MAX_FILE_BYTES => Content::TooLarge(n as u64),
+        Ok(_) => Content::Bytes(bytes),
+        Err(e) => Content::Unreadable(e.to_string()),
+    }
+}
+
+impl Source for WorktreeSource {
+    fn describe(&self) -> String {
+        self.root.display().to_string()
+    }
+
+    fn root_name(&self) -> String {
+        self.root
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "baton".to_string())
+    }
+
+    fn read(&self) -> Result<Vec<SourceFile>, SourceError> {
+        let listed = self.list();
+        Ok(listed
+            .into_par_iter()
+            .map(|entry| match entry {
+                Listed::File { rel, kind, abs } => SourceFile {
+                    path: rel,
+                    kind,
+                    content: read_file(&abs),
+                },
+                Listed::Symlink { rel, kind, abs } => SourceFile {
+                    path: rel,
+                    kind,
+                    content: Content::Symlink(
+                        fs::read_link(&abs)
+                            .map(|t| t.display().to_string())
+                            .unwrap_or_else(|_| "?".to_string()),
+                    ),
+                },
+                Listed::Error { rel, kind, error } => SourceFile {
+                    path: rel,
+                    kind,
+                    content: Content::Unreadable(error),
+                },
+            })
+            .collect())
+    }
+}
