@@ -6,6 +6,7 @@ use chrono_tz::Tz;
 use crate::diag::{Diagnostic, Finding, Levels};
 use crate::evidence::Evidence;
 use crate::graph::TaskGraph;
+use crate::history::ChangeSet;
 use crate::load::ConfigErrors;
 use crate::messages::Msg;
 use crate::model::Project;
@@ -70,19 +71,23 @@ pub fn levels(project: &Project) -> Result<Levels, Vec<Diagnostic>> {
     }
 }
 
-/// "now": `now` when given (RFC 3339), else the clock.
-pub fn resolve_now(now: Option<&str>, tz: Tz) -> Result<DateTime<Tz>, CheckError> {
+/// "now": `now` when given (RFC 3339; a local time is read in `tz`), else the clock.
+pub fn resolve_now(now: Option<&str>, tz: Tz) -> Result<DateTime<Utc>, CheckError> {
     match now {
-        Some(text) => parse_now(text, tz).map_err(CheckError::Now),
-        None => Ok(Utc::now().with_timezone(&tz)),
+        Some(text) => parse_now(text, tz)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(CheckError::Now),
+        None => Ok(Utc::now()),
     }
 }
 
-/// Checks `project` at `now` with `evidence`.
+/// Checks `project` at `now` with `evidence` and, in pull-request mode, the
+/// `changes`.
 pub fn check(
     project: Project,
-    now: Option<&str>,
+    now: DateTime<Utc>,
     evidence: &Evidence,
+    changes: Option<&ChangeSet>,
 ) -> Result<Checked, CheckError> {
     let levels = match levels(&project) {
         Ok(levels) => levels,
@@ -109,7 +114,7 @@ pub fn check(
         tz: settings.tz,
         workday: settings.workday,
         calendar: settings.calendar.clone(),
-        now: resolve_now(now, settings.tz)?,
+        now: now.with_timezone(&settings.tz),
     };
     let graph = TaskGraph::build(&project);
     let cx = Context {
@@ -117,6 +122,7 @@ pub fn check(
         graph: &graph,
         clock: &clock,
         evidence,
+        changes,
     };
     let mut findings = rules::run(&cx, &levels);
     sort(&project, &mut findings);

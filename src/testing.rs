@@ -119,6 +119,7 @@ pub(crate) fn run_rule_with(
         graph: &graph,
         clock: &clock,
         evidence,
+        changes: None,
     };
     let levels = Levels::default();
     let mut sink = Sink::new(&levels, &project.files);

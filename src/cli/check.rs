@@ -1,17 +1,22 @@
-//! `baton check`.
+//! `baton check`: the working tree, a revision, or a pull request.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 
 use super::{ColorChoice, Outcome, fail, output, parse_lang};
-use crate::check::{CheckError, check};
+use crate::check::{CheckError, Checked, check, resolve_now};
 use crate::diag::Severity;
 use crate::evidence::Evidence;
+use crate::git::{GitError, GitRepo};
+use crate::history::{BodyCache, derive_evidence, first_parent_history};
 use crate::load::{LoadError, load};
 use crate::messages::Lang;
+use crate::model::Project;
+use crate::pr::{PrChecked, PrError, PrOptions, check_pr};
 use crate::report;
-use crate::source::{WorktreeSource, find_root};
+use crate::source::{GitSource, WorktreeSource, find_root};
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,6 +25,15 @@ pub enum Format {
     Text,
     /// Machine-readable (SPEC §7).
     Json,
+}
+
+/// Which errors fail the check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Only errors the change introduced (the default with --base/--head).
+    New,
+    /// Every error.
+    All,
 }
 
 /// Arguments of `baton check`.
@@ -31,6 +45,25 @@ pub struct CheckArgs {
     /// Evaluate at this time (RFC 3339, e.g. 2026-07-07T10:00:00+08:00) instead of the clock.
     #[arg(long, env = "BATON_NOW")]
     pub now: Option<String>,
+    /// Check this git revision, read from the object database (no checkout).
+    #[arg(long, conflicts_with_all = ["base", "head"])]
+    pub rev: Option<String>,
+    /// Pull-request mode: the base revision; findings are new, existing or fixed.
+    #[arg(long, requires = "head")]
+    pub base: Option<String>,
+    /// Pull-request mode: the head revision.
+    #[arg(long, requires = "base")]
+    pub head: Option<String>,
+    /// Which errors fail the check: `new` (default with --base/--head) or `all`.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Pull-request mode: judge every change as made by this GitHub login
+    /// (mapped through `github` in org.toml) instead of commit authors.
+    #[arg(long, requires = "base")]
+    pub actor: Option<String>,
+    /// Do not use git history as evidence for times the files do not state.
+    #[arg(long)]
+    pub no_history: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -45,62 +78,161 @@ pub struct CheckArgs {
     pub color: ColorChoice,
 }
 
+/// Prints why a check could not run; exit code 2.
+fn failed(error: Failure, args: &CheckArgs) -> Outcome {
+    let lang = args.lang.unwrap_or_default();
+    let color = args.color.for_stderr();
+    match error {
+        Failure::Load(LoadError::Config(errors))
+        | Failure::Pr(PrError::Load {
+            error: LoadError::Config(errors),
+            ..
+        }) => {
+            eprint!(
+                "{}",
+                report::render_config_errors(&errors.files, &errors.diagnostics, color, lang)
+            );
+            fail("baton.toml is invalid; nothing was checked")
+        }
+        Failure::Check(CheckError::Rules(errors))
+        | Failure::Pr(PrError::Check(CheckError::Rules(errors))) => {
+            eprint!(
+                "{}",
+                report::render_config_errors(&errors.files, &errors.diagnostics, color, lang)
+            );
+            fail("baton.toml is invalid; nothing was checked")
+        }
+        Failure::Load(e) => fail(e),
+        Failure::Check(e) => fail(e),
+        Failure::Pr(e) => fail(e),
+        Failure::Git(e) => fail(e),
+        Failure::Source(e) => fail(e),
+    }
+}
+
+/// Everything that stops a check.
+enum Failure {
+    Source(crate::source::SourceError),
+    Load(LoadError),
+    Check(CheckError),
+    Git(GitError),
+    Pr(PrError),
+}
+
+/// Evidence from the history of the commit checked out in the working tree
+/// at `root`, when it is a git repository with commits.
+fn worktree_evidence(root: &Path, now: DateTime<Utc>, project: &Project) -> Evidence {
+    let Ok(repo) = GitRepo::discover(root) else {
+        return Evidence::none();
+    };
+    let Ok(head) = repo.resolve("HEAD") else {
+        return Evidence::none();
+    };
+    match first_parent_history(&repo.repo, head.commit, &repo.start) {
+        Ok(history) => derive_evidence(
+            &repo.repo,
+            &history,
+            now,
+            project.settings.tz,
+            &mut BodyCache::default(),
+        ),
+        Err(_) => Evidence::none(),
+    }
+}
+
+fn run_single(args: &CheckArgs) -> Result<Checked, Failure> {
+    let (project, now, evidence) = match &args.rev {
+        Some(rev) => {
+            let repo = GitRepo::discover(&args.path).map_err(Failure::Git)?;
+            let revision = repo.resolve(rev).map_err(Failure::Git)?;
+            let root = repo.baton_root(&revision).map_err(Failure::Git)?;
+            let source = GitSource::with_root(&repo, &revision, &root).map_err(Failure::Git)?;
+            let project = load(&source).map_err(Failure::Load)?;
+            let now =
+                resolve_now(args.now.as_deref(), project.settings.tz).map_err(Failure::Check)?;
+            let evidence = if args.no_history {
+                Evidence::none()
+            } else {
+                let history = first_parent_history(&repo.repo, revision.commit, &root)
+                    .map_err(Failure::Git)?;
+                derive_evidence(
+                    &repo.repo,
+                    &history,
+                    now,
+                    project.settings.tz,
+                    &mut BodyCache::default(),
+                )
+            };
+            (project, now, evidence)
+        }
+        None => {
+            let root = find_root(&args.path).map_err(Failure::Source)?;
+            let project = load(&WorktreeSource::new(&root)).map_err(Failure::Load)?;
+            let now =
+                resolve_now(args.now.as_deref(), project.settings.tz).map_err(Failure::Check)?;
+            let evidence = if args.no_history {
+                Evidence::none()
+            } else {
+                worktree_evidence(&root, now, &project)
+            };
+            (project, now, evidence)
+        }
+    };
+    check(project, now, &evidence, None).map_err(Failure::Check)
+}
+
+fn run_pr(args: &CheckArgs, base: &str, head: &str) -> Result<PrChecked, Failure> {
+    let repo = GitRepo::discover(&args.path).map_err(Failure::Git)?;
+    let base = repo.resolve(base).map_err(Failure::Git)?;
+    let head = repo.resolve(head).map_err(Failure::Git)?;
+    let options = PrOptions {
+        now: args.now.clone(),
+        actor: args.actor.clone(),
+        history: !args.no_history,
+    };
+    check_pr(&repo, &base, &head, &options).map_err(Failure::Pr)
+}
+
 /// Runs `baton check`.
 pub fn run(args: CheckArgs) -> Outcome {
-    let root = match find_root(&args.path) {
-        Ok(root) => root,
-        Err(e) => return fail(e),
-    };
-    let source = WorktreeSource::new(root);
-    let project = match load(&source) {
-        Ok(project) => project,
-        Err(LoadError::Config(errors)) => {
-            eprint!(
-                "{}",
-                report::render_config_errors(
-                    &errors.files,
-                    &errors.diagnostics,
-                    args.color.for_stderr(),
-                    args.lang.unwrap_or_default()
-                )
-            );
-            return fail("baton.toml is invalid; nothing was checked");
+    let color = args.output.is_none() && args.color.for_stdout();
+    if let (Some(base), Some(head)) = (&args.base, &args.head) {
+        let pr = match run_pr(&args, base, head) {
+            Ok(pr) => pr,
+            Err(e) => return failed(e, &args),
+        };
+        let lang = args.lang.unwrap_or(pr.checked.project.settings.lang);
+        let text = match args.format {
+            Format::Text => report::text_pr(&pr, color, lang),
+            Format::Json => report::json_pr(&pr, lang),
+        };
+        if let Err(e) = output::write(args.output.as_deref(), &text) {
+            return fail(format!("cannot write the report: {e}"));
         }
-        Err(e) => return fail(e),
-    };
-    let lang = args.lang.unwrap_or(project.settings.lang);
-    let checked = match check(project, args.now.as_deref(), &Evidence::none()) {
+        return if pr.fails(args.fail_on == Some(FailOn::All)) {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        };
+    }
+    let checked = match run_single(&args) {
         Ok(checked) => checked,
-        Err(CheckError::Rules(errors)) => {
-            eprint!(
-                "{}",
-                report::render_config_errors(
-                    &errors.files,
-                    &errors.diagnostics,
-                    args.color.for_stderr(),
-                    lang
-                )
-            );
-            return fail("baton.toml is invalid; nothing was checked");
-        }
-        Err(e) => return fail(e),
+        Err(e) => return failed(e, &args),
     };
+    let lang = args.lang.unwrap_or(checked.project.settings.lang);
     let text = match args.format {
-        Format::Text => report::text(
-            &checked,
-            args.output.is_none() && args.color.for_stdout(),
-            lang,
-        ),
+        Format::Text => report::text(&checked, color, lang),
         Format::Json => report::json(&checked, lang),
     };
     if let Err(e) = output::write(args.output.as_deref(), &text) {
         return fail(format!("cannot write the report: {e}"));
     }
-    if checked
-        .findings
-        .iter()
-        .any(|f| f.severity == Severity::Error)
-    {
+    let new_only = args.fail_on == Some(FailOn::New);
+    let fails = checked.findings.iter().any(|f| {
+        f.severity == Severity::Error
+            && (!new_only || f.change != Some(crate::diag::Change::Existing))
+    });
+    if fails {
         Outcome::Findings
     } else {
         Outcome::Clean

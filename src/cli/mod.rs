@@ -4,6 +4,7 @@
 
 mod check;
 mod explain;
+mod log;
 mod output;
 mod schema;
 
@@ -32,6 +33,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Write the JSON Schemas of baton's files.
     Schema(schema::SchemaArgs),
+    /// Show an item's history: who changed which field, when.
+    Log(log::LogArgs),
 }
 
 /// When to color terminal output.
@@ -123,5 +126,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Log(args) => log::run(args),
     }
 }

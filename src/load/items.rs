@@ -8,7 +8,7 @@ use super::{Decoded, record};
 use crate::diag::Diagnostic;
 use crate::files::{FileId, Files};
 use crate::messages::Msg;
-use crate::model::{Item, LoadProblem, Meeting, Request, Task};
+use crate::model::{Item, ItemBody as Body, LoadProblem, Meeting, Request, Task};
 use crate::parse::{Problem, parse_document};
 use crate::source::FileKind;
 
@@ -22,12 +22,6 @@ pub(super) struct LoadedItems {
     pub unreadable: HashSet<String>,
 }
 
-enum Body {
-    Task(Task),
-    Request(Request),
-    Meeting(Meeting),
-}
-
 struct ParsedItem {
     file: FileId,
     body: Option<Body>,
@@ -35,7 +29,7 @@ struct ParsedItem {
 }
 
 /// The file name without folders and without `.toml`.
-pub(crate) fn stem(path: &str) -> &str {
+pub fn stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     name.strip_suffix(".toml").unwrap_or(name)
 }
@@ -47,7 +41,8 @@ pub fn is_valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-fn parse_item(kind: FileKind, file: FileId, text: &str) -> ParsedItem {
+/// Parses the text of an item file of `kind` (`None` for other kinds).
+pub fn parse_item_body(kind: FileKind, text: &str) -> (Option<Body>, Vec<Problem>) {
     fn typed<T: serde::de::DeserializeOwned>(
         text: &str,
         wrap: fn(T) -> Body,
@@ -55,12 +50,16 @@ fn parse_item(kind: FileKind, file: FileId, text: &str) -> ParsedItem {
         let parsed = parse_document::<T>(text);
         (parsed.value.map(wrap), parsed.problems)
     }
-    let (body, problems) = match kind {
+    match kind {
         FileKind::Task => typed(text, Body::Task),
         FileKind::Request => typed(text, Body::Request),
         FileKind::Meeting => typed(text, Body::Meeting),
         FileKind::Config | FileKind::Org | FileKind::Calendar => (None, Vec::new()),
-    };
+    }
+}
+
+fn parse_item(kind: FileKind, file: FileId, text: &str) -> ParsedItem {
+    let (body, problems) = parse_item_body(kind, text);
     ParsedItem {
         file,
         body,

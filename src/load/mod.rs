@@ -9,6 +9,8 @@
 mod config;
 mod items;
 
+pub use items::{is_valid_id, parse_item_body, stem};
+
 use std::collections::HashSet;
 use std::ops::Range;
 

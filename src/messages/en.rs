@@ -1,7 +1,7 @@
 //! English texts. Convention (checked by a test): messages start in lower
 //! case and end without a period, like rustc's and clippy's.
 
-use super::{Late, Msg, RefKind, code_list};
+use super::{ArchivedAction, Late, Msg, RefKind, code_list};
 use crate::time::Duration;
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -125,6 +125,35 @@ pub(super) fn render(msg: &Msg) -> String {
                 missing.join(" and no ")
             )
         }
+        Msg::UnauthorizedChange { field, who, allowed, commit } => {
+            let allowed: Vec<String> = allowed.iter().map(|p| format!("`{p}`")).collect();
+            format!(
+                "`{field}` changed by `{who}` in {commit}, who may not change it; only {} or an admin may",
+                allowed.join(", ")
+            )
+        }
+        Msg::ViewerChange { field, who, commit } => {
+            format!("`{field}` changed by `{who}` in {commit}, who is a viewer and may change nothing")
+        }
+        Msg::PolicyChange { file, who, commit } => {
+            format!("`{file}` changed by `{who}` in {commit}; only an admin may change baton's policy files")
+        }
+        Msg::UnknownAuthor { author, commit } => {
+            format!("changed by {author} in {commit}, who is not a person of org.toml")
+        }
+        Msg::UnknownAuthorHint => "add the author's email to `emails` (or GitHub login to `github`) of their person in org.toml".into(),
+        Msg::ArchivedModified { id, action } => format!(
+            "`{id}` was archived at the base and is read-only, but this change {} it",
+            match action {
+                ArchivedAction::Modified => "modifies",
+                ArchivedAction::Renamed => "moves",
+                ArchivedAction::Deleted => "deletes",
+            }
+        ),
+        Msg::ArchivedHint => "leave archived items as they are; record follow-up work in a new item".into(),
+        Msg::Backdated { field, stated, recorded } => format!(
+            "`{field}` says {stated}, more than a day before the commit that first recorded it ({recorded})"
+        ),
         Msg::Overdue { due, late: l } => format!("overdue: due {due}, {} ago", late(l)),
         Msg::DueSoon {
             due,

@@ -157,6 +157,37 @@ pub enum Msg {
         support: Vec<String>,
     },
     LeadHint,
+    UnauthorizedChange {
+        field: String,
+        who: String,
+        allowed: Vec<String>,
+        commit: String,
+    },
+    ViewerChange {
+        field: String,
+        who: String,
+        commit: String,
+    },
+    PolicyChange {
+        file: String,
+        who: String,
+        commit: String,
+    },
+    UnknownAuthor {
+        author: String,
+        commit: String,
+    },
+    UnknownAuthorHint,
+    ArchivedModified {
+        id: String,
+        action: ArchivedAction,
+    },
+    ArchivedHint,
+    Backdated {
+        field: String,
+        stated: String,
+        recorded: String,
+    },
     ActionIncomplete {
         title: String,
         missing: Vec<String>,
@@ -301,6 +332,17 @@ pub enum Msg {
         topic: String,
     },
     AgendaUntimedHint,
+}
+
+/// What a change did to an archived item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArchivedAction {
+    /// Changed its content.
+    Modified,
+    /// Moved or renamed its file.
+    Renamed,
+    /// Deleted its file.
+    Deleted,
 }
 
 impl Msg {

@@ -237,6 +237,37 @@ fn samples() -> Vec<Msg> {
         },
         Msg::AgendaUntimed { topic: s("排期") },
         Msg::AgendaUntimedHint,
+        Msg::UnauthorizedChange {
+            field: s("status"),
+            who: s("zhao.liu"),
+            allowed: v(&["li.gong"]),
+            commit: s("abc123"),
+        },
+        Msg::ViewerChange {
+            field: s("status"),
+            who: s("he.jia"),
+            commit: s("abc123"),
+        },
+        Msg::PolicyChange {
+            file: s("baton.toml"),
+            who: s("li.gong"),
+            commit: s("abc123"),
+        },
+        Msg::UnknownAuthor {
+            author: s("X <x@y>"),
+            commit: s("abc123"),
+        },
+        Msg::UnknownAuthorHint,
+        Msg::ArchivedModified {
+            id: s("T-1"),
+            action: ArchivedAction::Deleted,
+        },
+        Msg::ArchivedHint,
+        Msg::Backdated {
+            field: s("submitted_at"),
+            stated: s("x"),
+            recorded: s("y"),
+        },
     ]
 }
 
@@ -308,9 +339,17 @@ fn variant(m: &Msg) -> usize {
         Msg::MissingDeliverable { .. } => 62,
         Msg::AgendaUntimed { .. } => 63,
         Msg::AgendaUntimedHint => 64,
+        Msg::UnauthorizedChange { .. } => 65,
+        Msg::ViewerChange { .. } => 66,
+        Msg::PolicyChange { .. } => 67,
+        Msg::UnknownAuthor { .. } => 68,
+        Msg::UnknownAuthorHint => 69,
+        Msg::ArchivedModified { .. } => 70,
+        Msg::ArchivedHint => 71,
+        Msg::Backdated { .. } => 72,
     }
 }
-const VARIANTS: usize = 65;
+const VARIANTS: usize = 73;
 
 #[test]
 fn every_message_has_a_sample() {

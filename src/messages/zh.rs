@@ -1,6 +1,6 @@
 //! 简体中文文案。
 
-use super::{Late, Msg, RefKind};
+use super::{ArchivedAction, Late, Msg, RefKind};
 use crate::time::Duration;
 
 fn duration(d: &Duration) -> String {
@@ -165,6 +165,43 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::LeadHint => "将 `lead` 设为负责推进的主责部门".into(),
         Msg::ActionIncomplete { title, missing } => {
             format!("待办事项「{title}」缺少{}", fields(missing))
+        }
+        Msg::UnauthorizedChange {
+            field,
+            who,
+            allowed,
+            commit,
+        } => format!(
+            "`{who}` 在 {commit} 中修改了 `{field}`,但无权修改;只有 {} 或管理员可以修改",
+            list(allowed)
+        ),
+        Msg::ViewerChange { field, who, commit } => {
+            format!(
+                "`{who}` 在 {commit} 中修改了 `{field}`,但其角色为只读(viewer),不能修改任何内容"
+            )
+        }
+        Msg::PolicyChange { file, who, commit } => {
+            format!("`{who}` 在 {commit} 中修改了 `{file}`;只有管理员可以修改 baton 的规则文件")
+        }
+        Msg::UnknownAuthor { author, commit } => {
+            format!("{commit} 的作者 {author} 不在 org.toml 的人员中")
+        }
+        Msg::UnknownAuthorHint => "在 org.toml 中为其添加 `emails`(或 GitHub 账号 `github`)".into(),
+        Msg::ArchivedModified { id, action } => format!(
+            "`{id}` 在基准版本中已归档,为只读,但本次变更{}了它",
+            match action {
+                ArchivedAction::Modified => "修改",
+                ArchivedAction::Renamed => "移动",
+                ArchivedAction::Deleted => "删除",
+            }
+        ),
+        Msg::ArchivedHint => "已归档条目保持不变;后续工作请新建条目记录".into(),
+        Msg::Backdated {
+            field,
+            stated,
+            recorded,
+        } => {
+            format!("`{field}` 记为 {stated},比首次记录它的提交({recorded})早了一天以上")
         }
         Msg::Overdue { due, late: l } => format!("已逾期:截止时间 {due},已超过 {}", late(l)),
         Msg::DueSoon {

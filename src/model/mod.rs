@@ -8,6 +8,7 @@ mod org;
 mod request;
 mod settings;
 mod task;
+mod times;
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,6 +20,7 @@ pub use org::{Department, Org, OrgFile, Person, Role};
 pub use request::{Decision, Party, Request, RequestStatus, Response, Retrospective, Risk};
 pub use settings::{Settings, Sla};
 pub use task::{Blocked, Task, TaskStatus, Update};
+pub use times::{item_times, meeting_times, request_times, task_times};
 
 use crate::diag::Diagnostic;
 use crate::files::{FileId, Files};
@@ -43,6 +45,17 @@ impl ItemKind {
             ItemKind::Task => "tasks",
         }
     }
+}
+
+/// The content of an item file of any kind.
+#[derive(Debug, Clone)]
+pub enum ItemBody {
+    /// A task.
+    Task(Task),
+    /// A request.
+    Request(Request),
+    /// A meeting.
+    Meeting(Meeting),
 }
 
 /// An item: its id (the file stem), its file, and its content.

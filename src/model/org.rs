@@ -78,6 +78,10 @@ pub struct Org {
     pub people: Vec<Person>,
     department_index: HashMap<String, usize>,
     person_index: HashMap<String, usize>,
+    /// Lower-cased email → person index.
+    email_index: HashMap<String, usize>,
+    /// Lower-cased GitHub login → person index.
+    github_index: HashMap<String, usize>,
 }
 
 impl Org {
@@ -96,9 +100,20 @@ impl Org {
         }
         for person in file.person {
             let person = person.into_inner();
+            let index = org.people.len();
             org.person_index
                 .entry(person.id.to_string())
-                .or_insert(org.people.len());
+                .or_insert(index);
+            for email in &person.emails {
+                org.email_index
+                    .entry(email.trim().to_lowercase())
+                    .or_insert(index);
+            }
+            if let Some(login) = &person.github {
+                org.github_index
+                    .entry(login.trim().to_lowercase())
+                    .or_insert(index);
+            }
             org.people.push(person);
         }
         org
@@ -134,6 +149,39 @@ impl Org {
     /// Every department id, for suggestions.
     pub fn department_ids(&self) -> impl Iterator<Item = &str> {
         self.departments.iter().map(|d| d.id.as_str())
+    }
+
+    /// The person whose `emails` include `email` (case-insensitive).
+    pub fn person_by_email(&self, email: &str) -> Option<&Person> {
+        self.email_index
+            .get(&email.trim().to_lowercase())
+            .and_then(|&i| self.people.get(i))
+    }
+
+    /// The person whose `github` login is `login` (case-insensitive).
+    pub fn person_by_github(&self, login: &str) -> Option<&Person> {
+        self.github_index
+            .get(&login.trim().to_lowercase())
+            .and_then(|&i| self.people.get(i))
+    }
+
+    /// A person's role (`editor` when not set).
+    pub fn role_of(&self, person: &str) -> Role {
+        self.person(person)
+            .and_then(|p| p.role.as_ref())
+            .map_or(Role::Editor, |r| *r.get())
+    }
+
+    /// The members of a department.
+    pub fn members_of<'a>(&'a self, department: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.people
+            .iter()
+            .filter(move |p| {
+                p.department
+                    .as_ref()
+                    .is_some_and(|d| d.as_str() == department)
+            })
+            .map(|p| p.id.as_str())
     }
 
     /// The manager of a person, if set.

@@ -3,8 +3,8 @@
 mod json;
 mod text;
 
-pub use json::render as json;
-pub use text::{render as text, render_config_errors};
+pub use json::{render as json, render_pr as json_pr};
+pub use text::{render as text, render_config_errors, render_pr as text_pr};
 
 use crate::check::Checked;
 use crate::diag::Severity;

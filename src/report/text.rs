@@ -4,9 +4,10 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use super::counts;
 use crate::check::Checked;
-use crate::diag::{Diagnostic, Finding, Severity};
+use crate::diag::{Change, Diagnostic, Finding, Severity};
 use crate::files::Files;
 use crate::messages::Lang;
+use crate::pr::{PrChecked, Touch};
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {
@@ -103,6 +104,83 @@ fn render_finding(files: &Files, finding: &Finding, color: bool, lang: Lang) -> 
         lang,
     );
     renderer(color).render(&report)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A pull request: the files it changed, then new, fixed and existing
+/// findings, then a summary line.
+pub fn render_pr(pr: &PrChecked, color: bool, lang: Lang) -> String {
+    let checked = &pr.checked;
+    let files = &checked.project.files;
+    let mut out = format!(
+        "baton: pull request {}..{} ({} → {})\n",
+        pr.base.name,
+        pr.head.name,
+        pr.base.short(),
+        pr.head.short()
+    );
+    if pr.touched.is_empty() {
+        out.push_str("changed: no baton files\n");
+    } else {
+        let shown: Vec<String> = pr
+            .touched
+            .iter()
+            .map(|t| {
+                let what = match &t.touch {
+                    Touch::Added => "added".to_string(),
+                    Touch::Modified => "modified".to_string(),
+                    Touch::Deleted => "deleted".to_string(),
+                    Touch::Renamed(from) => format!("renamed from {from}"),
+                };
+                match &t.id {
+                    Some(id) => format!("{id} ({what})"),
+                    None => format!("{} ({what}; policy, takes effect once merged)", t.path),
+                }
+            })
+            .collect();
+        out.push_str(&format!("changed: {}\n", shown.join(", ")));
+    }
+    for (change, title) in [
+        (Change::New, "new"),
+        (Change::Fixed, "fixed"),
+        (Change::Existing, "existing"),
+    ] {
+        let group: Vec<&Finding> = checked
+            .findings
+            .iter()
+            .filter(|f| f.change == Some(change))
+            .collect();
+        out.push_str(&format!("\n── {title}: {} ──\n\n", group.len()));
+        for finding in group {
+            out.push_str(&render_finding(files, finding, color, lang));
+            out.push_str("\n\n");
+        }
+    }
+    let count = |change: Change| {
+        checked
+            .findings
+            .iter()
+            .filter(|f| f.change == Some(change))
+            .count()
+    };
+    let new_errors = checked
+        .findings
+        .iter()
+        .filter(|f| f.change == Some(Change::New) && f.severity == Severity::Error)
+        .count();
+    out.push_str(&format!(
+        "baton: {} ({}), {} fixed, {} existing in {} items (now {})\n",
+        plural(count(Change::New), "new finding", "new findings"),
+        plural(new_errors, "error", "errors"),
+        count(Change::Fixed),
+        count(Change::Existing),
+        checked.project.item_count(),
+        checked.clock.now.format("%Y-%m-%d %H:%M %:z"),
+    ));
+    out
 }
 
 /// Every finding, then a summary line.

@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, Finding, Levels, Severity, Sink};
 use crate::evidence::{Event, Evidence};
 use crate::files::FileId;
 use crate::graph::TaskGraph;
+use crate::history::ChangeSet;
 use crate::messages::Msg;
 use crate::model::{Item, Project};
 use crate::parse::{Sp, When};
@@ -75,6 +76,8 @@ mod acceptance_overdue;
 mod action_item_incomplete;
 mod action_not_confirmed;
 mod agenda_untimed;
+mod archived_item_modified;
+mod backdated_timestamp;
 mod blocked_not_escalated;
 mod calendar_out_of_range;
 mod decline_without_alternative;
@@ -95,6 +98,7 @@ mod rejection_without_comments;
 mod request_not_acknowledged;
 mod retrospective_overdue;
 mod schema_violation;
+mod unauthorized_change;
 mod unknown_reference;
 mod vague_wording;
 
@@ -109,6 +113,7 @@ pub static RULES: &[&Rule] = &[
     &owner_not_single::RULE,
     &lead_department_missing::RULE,
     &action_item_incomplete::RULE,
+    &unauthorized_change::RULE,
     &overdue::RULE,
     &due_soon::RULE,
     &dependency_cycle::RULE,
@@ -123,9 +128,11 @@ pub static RULES: &[&Rule] = &[
     &acceptance_overdue::RULE,
     &rejection_without_comments::RULE,
     &retrospective_overdue::RULE,
+    &archived_item_modified::RULE,
     &vague_wording::RULE,
     &missing_deliverable::RULE,
     &agenda_untimed::RULE,
+    &backdated_timestamp::RULE,
 ];
 
 /// The rule with this code or name (case-insensitive code).
@@ -146,6 +153,8 @@ pub struct Context<'a> {
     pub clock: &'a Clock,
     /// Times derived from history.
     pub evidence: &'a Evidence,
+    /// What a pull request changed (`--base`/`--head` only).
+    pub changes: Option<&'a ChangeSet>,
 }
 
 impl Context<'_> {

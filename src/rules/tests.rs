@@ -84,7 +84,25 @@ fn every_rule_file_is_registered_and_tested() {
             module,
             "{name} is named for what it flags"
         );
-        let fires = text.matches("fn fires").count() + text.matches("fn reports").count();
+        // Firing tests live here, or (for rules that need git history) in
+        // an integration test named by a `// fires: tests/x.rs::name` line.
+        let mut fires = text.matches("fn fires").count() + text.matches("fn reports").count();
+        for pointer in text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("// fires: "))
+        {
+            let (file, test) = pointer
+                .split_once("::")
+                .unwrap_or_else(|| panic!("{name}: bad pointer {pointer}"));
+            let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+            let target =
+                fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {file}: {e}"));
+            assert!(
+                target.contains(&format!("fn {test}()")),
+                "{name}: {file} has no test {test}"
+            );
+            fires += 1;
+        }
         let quiet = text.matches("fn does_not_").count();
         assert!(
             fires >= 1 && quiet >= 1,

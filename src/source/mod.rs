@@ -1,14 +1,18 @@
-//! Where files come from: a working tree, or (later) a git revision.
+//! Where files come from: a working tree, a git revision, or memory.
 //!
 //! A [`Source`] lists and reads the files of a baton repository. Both
 //! implementations agree on which paths matter through [`classify`], and
 //! neither follows symbolic links: a link is reported, never read, so a
 //! repository cannot make baton read files outside it.
 
+mod git;
 mod memory;
+mod overlay;
 mod worktree;
 
+pub use git::GitSource;
 pub use memory::MemorySource;
+pub use overlay::{PolicyOverlay, is_policy};
 pub use worktree::{WorktreeSource, find_root};
 
 /// Files larger than this are not read (SPEC §9).
@@ -113,6 +117,12 @@ pub trait Source: Sync {
 
     /// Every baton file, with its content, in any order.
     fn read(&self) -> Result<Vec<SourceFile>, SourceError>;
+
+    /// The baton files of the kinds `keep` accepts; sources that can skip
+    /// reading the others override this.
+    fn read_kinds(&self, keep: &dyn Fn(FileKind) -> bool) -> Result<Vec<SourceFile>, SourceError> {
+        Ok(self.read()?.into_iter().filter(|f| keep(f.kind)).collect())
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,144 @@
+//! The baton files of a commit's tree, and their contents.
+
+use std::path::Path;
+
+use git2::{ObjectType, Oid, Repository, Tree};
+use rayon::prelude::*;
+
+use super::GitError;
+use crate::source::{Content, FileKind, MAX_FILE_BYTES, SourceFile, classify};
+
+/// git's file mode of a symbolic link.
+const MODE_SYMLINK: i32 = 0o120000;
+
+/// A baton file in a tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeFile {
+    /// Path relative to the baton root, `/`-separated.
+    pub path: String,
+    /// Its role.
+    pub kind: FileKind,
+    /// The blob.
+    pub oid: Oid,
+    /// git's file mode.
+    pub mode: i32,
+}
+
+fn subtree<'r>(
+    repo: &'r Repository,
+    tree: &Tree<'r>,
+    root: &str,
+) -> Result<Option<Tree<'r>>, git2::Error> {
+    if root.is_empty() {
+        return Ok(Some(tree.clone()));
+    }
+    match tree.get_path(Path::new(root)) {
+        Ok(entry) if entry.kind() == Some(ObjectType::Tree) => repo.find_tree(entry.id()).map(Some),
+        Ok(_) => Ok(None),
+        Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Every baton file below `root` (relative to the tree's root) in `tree`,
+/// sorted by path. Walks with an explicit stack; hidden entries and
+/// submodules are skipped.
+pub fn list_baton_files(
+    repo: &Repository,
+    tree: &Tree<'_>,
+    root: &str,
+) -> Result<Vec<TreeFile>, git2::Error> {
+    let Some(top) = subtree(repo, tree, root)? else {
+        return Ok(Vec::new());
+    };
+    let mut files = Vec::new();
+    let mut stack: Vec<(Oid, String)> = vec![(top.id(), String::new())];
+    while let Some((oid, prefix)) = stack.pop() {
+        let tree = repo.find_tree(oid)?;
+        for entry in tree.iter() {
+            let Ok(name) = entry.name() else { continue };
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = if prefix.is_empty() {
+                name.to_string()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            match entry.kind() {
+                // Only descend where baton files can be.
+                Some(ObjectType::Tree)
+                    if prefix.is_empty() && classify(&format!("{name}/x.toml")).is_none() => {}
+                Some(ObjectType::Tree) => stack.push((entry.id(), path)),
+                Some(ObjectType::Blob) => {
+                    if let Some(kind) = classify(&path) {
+                        files.push(TreeFile {
+                            path,
+                            kind,
+                            oid: entry.id(),
+                            mode: entry.filemode(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn read_one(repo: &Repository, file: &TreeFile) -> Content {
+    let odb = match repo.odb() {
+        Ok(odb) => odb,
+        Err(e) => return Content::Unreadable(e.message().to_string()),
+    };
+    match odb.read_header(file.oid) {
+        Ok((size, _)) if size as u64 > MAX_FILE_BYTES && file.mode != MODE_SYMLINK => {
+            return Content::TooLarge(size as u64);
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return Content::Unreadable(format!(
+                "object {} is missing or corrupt: {}",
+                file.oid,
+                e.message()
+            ));
+        }
+    }
+    match odb.read(file.oid) {
+        Ok(object) if file.mode == MODE_SYMLINK => {
+            Content::Symlink(String::from_utf8_lossy(object.data()).into_owned())
+        }
+        Ok(object) => Content::Bytes(object.data().to_vec()),
+        Err(e) => Content::Unreadable(format!(
+            "object {} is missing or corrupt: {}",
+            file.oid,
+            e.message()
+        )),
+    }
+}
+
+/// Reads `files` from the repository at `git_dir` on every core (one
+/// repository handle per thread: libgit2 handles are not shared).
+pub fn read_blobs(git_dir: &Path, files: Vec<TreeFile>) -> Result<Vec<SourceFile>, GitError> {
+    // Fail early and clearly when the repository cannot be opened at all.
+    Repository::open(git_dir)?;
+    Ok(files
+        .into_par_iter()
+        .map_init(
+            || Repository::open(git_dir).ok(),
+            |repo, file| {
+                let content = match repo {
+                    Some(repo) => read_one(repo, &file),
+                    None => Content::Unreadable("the repository could not be opened".into()),
+                };
+                SourceFile {
+                    path: file.path,
+                    kind: file.kind,
+                    content,
+                }
+            },
+        )
+        .collect())
+}

@@ -1,0 +1,153 @@
+//! History → [`Evidence`]: for each item, when each of its current states
+//! began, and when each stated time was first recorded.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use git2::Repository;
+
+use super::{BodyCache, CommitChanges};
+use crate::evidence::{Event, Evidence};
+use crate::model::{ItemBody, RequestStatus, TaskStatus, item_times};
+
+/// What is true of an item at one version.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+struct Facts {
+    states: HashSet<Event>,
+    /// Changes whenever someone reports progress.
+    progress: Option<String>,
+}
+
+fn facts(body: &ItemBody) -> Facts {
+    let mut states = HashSet::new();
+    let mut progress = None;
+    match body {
+        ItemBody::Task(task) => {
+            let status = task.status();
+            if status == TaskStatus::Blocked {
+                states.insert(Event::Blocked);
+                if task
+                    .blocked
+                    .as_ref()
+                    .is_some_and(|b| b.escalated_to.is_some())
+                {
+                    states.insert(Event::Escalated);
+                }
+            }
+            if status == TaskStatus::Delivered {
+                states.insert(Event::Delivered);
+            }
+            if task.review.is_some() {
+                states.insert(Event::Reviewed);
+            }
+            progress = Some(format!(
+                "{}|{:?}|{}",
+                status.as_str(),
+                task.progress.as_ref().map(|p| p.get().0),
+                task.update.len()
+            ));
+        }
+        ItemBody::Request(request) => {
+            if request.status() != RequestStatus::Draft {
+                states.insert(Event::Submitted);
+            }
+            for response in &request.response {
+                states.insert(Event::Response(response.department.to_string()));
+            }
+            if request.acceptance.is_some() {
+                states.insert(Event::Reviewed);
+            }
+            if request.retrospective.is_some() {
+                states.insert(Event::Retrospective);
+            }
+        }
+        ItemBody::Meeting(meeting) => {
+            // The commit that adds a meeting is its notice: the repository
+            // is where people learn of it.
+            states.insert(Event::Notice);
+            if !meeting.agenda.is_empty() {
+                states.insert(Event::Agenda);
+            }
+            if let Some(minutes) = &meeting.minutes {
+                states.insert(Event::MinutesPublished);
+                for action in &minutes.action {
+                    if action.confirmed_at.is_some() {
+                        states.insert(Event::ActionConfirmed(action.title.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    Facts { states, progress }
+}
+
+/// Walks `history` (oldest first) and derives the evidence as of `until`
+/// (commits made later have not happened yet at that instant), with times
+/// in `tz`.
+pub fn derive_evidence(
+    repo: &Repository,
+    history: &[CommitChanges],
+    until: DateTime<Utc>,
+    tz: Tz,
+    cache: &mut BodyCache,
+) -> Evidence {
+    let mut evidence = Evidence::none();
+    let mut known: HashMap<String, Facts> = HashMap::new();
+    for CommitChanges { commit, changes } in history {
+        if commit.time > until {
+            continue;
+        }
+        let at = commit.time.with_timezone(&tz);
+        // What the first commit of a shallow clone holds, and what the
+        // commit that adopts baton (adds baton.toml) imports, may be much
+        // older than the commit: its time is no evidence.
+        let adopts = changes
+            .iter()
+            .any(|c| c.old.is_none() && c.new.as_ref().is_some_and(|n| n.path == "baton.toml"));
+        let when = (!commit.boundary && !adopts).then_some(at);
+        for change in changes {
+            if let (Some(old), Some(new)) = (&change.old, &change.new)
+                && old.id() != new.id()
+            {
+                evidence.rename(old.id(), new.id());
+                if let Some(f) = known.remove(old.id()) {
+                    known.insert(new.id().to_string(), f);
+                }
+            }
+            let Some(new) = &change.new else {
+                if let Some(old) = &change.old {
+                    evidence.forget(old.id());
+                    known.remove(old.id());
+                }
+                continue;
+            };
+            let Some(body) = cache.body(repo, new) else {
+                continue;
+            };
+            let id = new.id();
+            let now = facts(&body);
+            let before = known.get(id).cloned().unwrap_or_default();
+            for state in now.states.difference(&before.states) {
+                match when {
+                    Some(t) => evidence.set(id, state.clone(), t),
+                    None => evidence.clear(id, state),
+                }
+            }
+            for state in before.states.difference(&now.states) {
+                evidence.clear(id, state);
+            }
+            if now.progress != before.progress {
+                match when {
+                    Some(t) => evidence.set(id, Event::ProgressUpdated, t),
+                    None => evidence.clear(id, &Event::ProgressUpdated),
+                }
+            }
+            for (field, value) in item_times(&body) {
+                evidence.note_value(id, &field, value.get().to_string(), when);
+            }
+            known.insert(id.to_string(), now);
+        }
+    }
+    evidence
+}

@@ -1,0 +1,291 @@
+//! Pull-request mode: check the base and the head revision at the same
+//! instant and classify every finding as new, existing or fixed.
+//!
+//! SPEC §6: the head is judged by the base's policy (`baton.toml`,
+//! `org.toml` and calendars), so a pull request cannot loosen the rules it
+//! is judged by; findings are matched by fingerprint (rule, item, field,
+//! key — never line numbers), as a multiset.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use crate::check::{CheckError, Checked, check, resolve_now};
+use crate::diag::{Change, Finding, Severity};
+use crate::evidence::Evidence;
+use crate::files::FileId;
+use crate::git::{GitError, GitRepo, Revision};
+use crate::history::{BodyCache, ChangeSet, PathChange, derive_evidence, first_parent_history};
+use crate::load::{LoadError, load, stem};
+use crate::model::Project;
+use crate::source::{GitSource, PolicyOverlay, is_policy};
+
+/// Why a pull-request check could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum PrError {
+    /// A revision or object could not be read.
+    #[error(transparent)]
+    Git(#[from] GitError),
+    /// A revision's files could not be loaded.
+    #[error("{revision}: {error}")]
+    Load {
+        /// Which revision.
+        revision: String,
+        /// Why.
+        error: LoadError,
+    },
+    /// The check could not run.
+    #[error(transparent)]
+    Check(#[from] CheckError),
+}
+
+/// How a file changed between base and head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Touch {
+    /// New in the head.
+    Added,
+    /// Changed.
+    Modified,
+    /// Gone from the head.
+    Deleted,
+    /// Moved from this path.
+    Renamed(String),
+}
+
+/// A file the pull request changed.
+#[derive(Debug, Clone)]
+pub struct Touched {
+    /// The item id, for item files.
+    pub id: Option<String>,
+    /// The path (at the head; at the base when deleted).
+    pub path: String,
+    /// How it changed.
+    pub touch: Touch,
+}
+
+/// Options of a pull-request check.
+#[derive(Debug, Default)]
+pub struct PrOptions {
+    /// `--now`.
+    pub now: Option<String>,
+    /// `--actor`: judge every change as made by this GitHub login.
+    pub actor: Option<String>,
+    /// Use git history as evidence (default true).
+    pub history: bool,
+}
+
+/// The result of a pull-request check: the head's findings plus the base's
+/// fixed ones, each with its [`Change`].
+#[derive(Debug)]
+pub struct PrChecked {
+    /// The head project and every finding (fixed ones copied in with their
+    /// base files).
+    pub checked: Checked,
+    /// The base revision.
+    pub base: Revision,
+    /// The head revision.
+    pub head: Revision,
+    /// The files the pull request changed.
+    pub touched: Vec<Touched>,
+    /// The policy files it changed (they take effect once merged).
+    pub policy_changed: Vec<String>,
+}
+
+fn load_revision(
+    source: &dyn crate::source::Source,
+    revision: &Revision,
+) -> Result<Project, PrError> {
+    load(source).map_err(|error| PrError::Load {
+        revision: format!("{} ({})", revision.name, revision.short()),
+        error,
+    })
+}
+
+/// Evidence from the first-parent history of `rev`, as of `now`.
+fn evidence_of(
+    repo: &GitRepo,
+    rev: &Revision,
+    root: &str,
+    now: DateTime<Utc>,
+    project: &Project,
+    cache: &mut BodyCache,
+) -> Result<Evidence, PrError> {
+    let history = first_parent_history(&repo.repo, rev.commit, root)?;
+    Ok(derive_evidence(
+        &repo.repo,
+        &history,
+        now,
+        project.settings.tz,
+        cache,
+    ))
+}
+
+/// Checks the pull request `base..head`.
+pub fn check_pr(
+    repo: &GitRepo,
+    base: &Revision,
+    head: &Revision,
+    options: &PrOptions,
+) -> Result<PrChecked, PrError> {
+    let root = repo.baton_root(head)?;
+    let head_source = GitSource::with_root(repo, head, &root)?;
+    // A base without baton (the pull request that introduces it) has no
+    // policy and no findings: the head is judged by its own files.
+    let base_source = match repo.baton_root(base) {
+        Ok(base_root) if base_root == root => Some(GitSource::with_root(repo, base, &root)?),
+        _ => None,
+    };
+    let mut head_project = match &base_source {
+        Some(base_source) => load_revision(
+            &PolicyOverlay {
+                head: &head_source,
+                base: base_source,
+            },
+            head,
+        )?,
+        None => load_revision(&head_source, head)?,
+    };
+    let base_project = base_source
+        .as_ref()
+        .map(|s| load_revision(s, base))
+        .transpose()?;
+
+    let now: DateTime<Utc> = resolve_now(options.now.as_deref(), head_project.settings.tz)?;
+    let mut cache = BodyCache::default();
+    let (head_evidence, base_evidence) = if options.history {
+        let head_evidence = evidence_of(repo, head, &root, now, &head_project, &mut cache)?;
+        let base_evidence = match &base_project {
+            Some(project) => evidence_of(repo, base, &root, now, project, &mut cache)?,
+            None => Evidence::none(),
+        };
+        (head_evidence, base_evidence)
+    } else {
+        (Evidence::none(), Evidence::none())
+    };
+
+    let changes = ChangeSet::compute(
+        &repo.repo,
+        base.commit,
+        head.commit,
+        &root,
+        options.actor.clone(),
+        &mut cache,
+    )?;
+    // Files the head no longer has, so findings about them can point there.
+    for change in &changes.touched {
+        if let (Some(old), None) = (&change.old, &change.new)
+            && let Some(text) = cache.text(&repo.repo, old.oid)
+        {
+            head_project.files.add(old.path.clone(), text.to_string());
+        }
+    }
+
+    let base_checked = base_project
+        .map(|p| check(p, now, &base_evidence, None))
+        .transpose()?;
+    let mut checked = check(head_project, now, &head_evidence, Some(&changes))?;
+    classify(&mut checked, base_checked);
+
+    let touched = changes
+        .touched
+        .iter()
+        .filter_map(touched)
+        .collect::<Vec<_>>();
+    let policy_changed = touched
+        .iter()
+        .filter(|t| t.id.is_none())
+        .map(|t| t.path.clone())
+        .collect();
+    Ok(PrChecked {
+        checked,
+        base: base.clone(),
+        head: head.clone(),
+        touched,
+        policy_changed,
+    })
+}
+
+fn touched(change: &PathChange) -> Option<Touched> {
+    let (blob, touch) = match (&change.old, &change.new) {
+        (None, Some(new)) => (new, Touch::Added),
+        (Some(old), None) => (old, Touch::Deleted),
+        (Some(old), Some(new)) if old.path != new.path => (new, Touch::Renamed(old.path.clone())),
+        (Some(_), Some(new)) => (new, Touch::Modified),
+        (None, None) => return None,
+    };
+    Some(Touched {
+        id: (!is_policy(blob.kind)).then(|| stem(&blob.path).to_string()),
+        path: blob.path.clone(),
+        touch,
+    })
+}
+
+/// Labels the head's findings new or existing, and appends the base's
+/// unmatched findings as fixed (with their base files copied in).
+fn classify(head: &mut Checked, base: Option<Checked>) {
+    let mut base_counts: HashMap<String, usize> = HashMap::new();
+    if let Some(base) = &base {
+        for finding in &base.findings {
+            *base_counts.entry(finding.fingerprint.clone()).or_default() += 1;
+        }
+    }
+    for finding in &mut head.findings {
+        let existing = base_counts
+            .get_mut(&finding.fingerprint)
+            .filter(|n| **n > 0);
+        finding.change = Some(match existing {
+            Some(n) => {
+                *n -= 1;
+                Change::Existing
+            }
+            None => Change::New,
+        });
+    }
+    let Some(base) = base else { return };
+    let mut copied: HashMap<FileId, FileId> = HashMap::new();
+    let mut fixed: Vec<Finding> = Vec::new();
+    for mut finding in base.findings {
+        let Some(n) = base_counts
+            .get_mut(&finding.fingerprint)
+            .filter(|n| **n > 0)
+        else {
+            continue;
+        };
+        *n -= 1;
+        let base_file = finding.diagnostic.file;
+        let file = *copied.entry(base_file).or_insert_with(|| {
+            head.project.files.add(
+                base.project.files.path(base_file),
+                base.project.files.text(base_file),
+            )
+        });
+        finding.diagnostic.file = file;
+        for related in &mut finding.diagnostic.related {
+            let original = related.file;
+            related.file = *copied.entry(original).or_insert_with(|| {
+                head.project.files.add(
+                    base.project.files.path(original),
+                    base.project.files.text(original),
+                )
+            });
+        }
+        finding.change = Some(Change::Fixed);
+        fixed.push(finding);
+    }
+    head.findings.extend(fixed);
+}
+
+impl PrChecked {
+    /// Whether the check fails: any new error (`fail_on_all`: any error in
+    /// the head).
+    pub fn fails(&self, fail_on_all: bool) -> bool {
+        self.checked.findings.iter().any(|f| {
+            f.severity == Severity::Error
+                && match f.change {
+                    Some(Change::New) => true,
+                    Some(Change::Existing) => fail_on_all,
+                    _ => false,
+                }
+        })
+    }
+}

@@ -1,0 +1,79 @@
+//! A git revision: the baton files of one commit, read from the object
+//! database (no checkout; works in bare repositories).
+
+use std::path::PathBuf;
+
+use super::{FileKind, Source, SourceError, SourceFile};
+use crate::git::{GitError, GitRepo, Revision, list_baton_files, read_blobs};
+
+/// The baton files of a commit below a baton root.
+pub struct GitSource {
+    git_dir: PathBuf,
+    description: String,
+    root_name: String,
+    files: Vec<crate::git::TreeFile>,
+}
+
+impl GitSource {
+    /// The baton root of `repo` at `rev`.
+    pub fn new(repo: &GitRepo, rev: &Revision) -> Result<GitSource, GitError> {
+        let root = repo.baton_root(rev)?;
+        GitSource::with_root(repo, rev, &root)
+    }
+
+    /// The files below `root` (relative to the repository root) at `rev`.
+    pub fn with_root(repo: &GitRepo, rev: &Revision, root: &str) -> Result<GitSource, GitError> {
+        let tree = repo.tree_of(rev)?;
+        let files = list_baton_files(&repo.repo, &tree, root).map_err(|e| GitError::Object {
+            what: "the tree".into(),
+            rev: rev.name.clone(),
+            message: e.message().to_string(),
+        })?;
+        let root_name = match root.rsplit('/').next() {
+            Some(name) if !name.is_empty() => name.to_string(),
+            _ => repo
+                .repo
+                .workdir()
+                .and_then(|w| w.file_name())
+                .map_or_else(|| "baton".to_string(), |n| n.to_string_lossy().into_owned()),
+        };
+        Ok(GitSource {
+            git_dir: repo.repo.path().to_path_buf(),
+            description: format!("{} at {} ({})", repo.describe(), rev.name, rev.short()),
+            root_name,
+            files,
+        })
+    }
+
+    /// The files of the revision and their blob ids, without contents.
+    pub fn files(&self) -> &[crate::git::TreeFile] {
+        &self.files
+    }
+}
+
+impl Source for GitSource {
+    fn describe(&self) -> String {
+        self.description.clone()
+    }
+
+    fn root_name(&self) -> String {
+        self.root_name.clone()
+    }
+
+    fn read(&self) -> Result<Vec<SourceFile>, SourceError> {
+        self.read_kinds(&|_| true)
+    }
+
+    fn read_kinds(&self, keep: &dyn Fn(FileKind) -> bool) -> Result<Vec<SourceFile>, SourceError> {
+        let wanted = self
+            .files
+            .iter()
+            .filter(|f| keep(f.kind))
+            .cloned()
+            .collect();
+        read_blobs(&self.git_dir, wanted).map_err(|e| SourceError::Io {
+            path: self.description.clone(),
+            source: std::io::Error::other(e.to_string()),
+        })
+    }
+}
