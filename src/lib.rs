@@ -25,6 +25,7 @@ pub mod messages;
 pub mod model;
 pub mod parse;
 pub mod pr;
+pub mod publish;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -89,6 +89,8 @@ pub struct PrChecked {
     pub touched: Vec<Touched>,
     /// The policy files it changed (they take effect once merged).
     pub policy_changed: Vec<String>,
+    /// The baton root relative to the repository root.
+    pub root: String,
 }
 
 fn load_revision(
@@ -202,6 +204,7 @@ pub fn check_pr(
         head: head.clone(),
         touched,
         policy_changed,
+        root,
     })
 }
 

@@ -863,11 +863,23 @@ fn shallow_clones_give_no_evidence_for_what_they_cut_off() {
 #[test]
 fn commits_after_now_are_not_evidence() {
     let repo = base_repo();
-    repo.edit("tasks/T-1.toml", "status", "status = \"blocked\"\n[blocked]\nreason = \"等待\"");
+    repo.edit(
+        "tasks/T-1.toml",
+        "status",
+        "status = \"blocked\"\n[blocked]\nreason = \"等待\"",
+    );
     repo.commit(LI, "2026-07-10T10:00:00+08:00");
     // At 07-08 the blocking commit has not happened yet: its time is no evidence.
     let (_, report) = json(&["check", &path(&repo), "--now", NOW]);
-    assert_eq!(messages(&report, "W007"), ["`blocked.since` is not set and no history says when, so the deadline (2 working days) cannot be checked"]);
+    assert_eq!(
+        messages(&report, "W007"),
+        [
+            "`blocked.since` is not set and no history says when, so the deadline (2 working days) cannot be checked"
+        ]
+    );
     let (_, later) = json(&["check", &path(&repo), "--now", "2026-07-15T10:00:00+08:00"]);
-    assert!(messages(&later, "W007")[0].starts_with("blocked since 2026-07-10 10:00"), "{later}");
+    assert!(
+        messages(&later, "W007")[0].starts_with("blocked since 2026-07-10 10:00"),
+        "{later}"
+    );
 }

@@ -153,4 +153,63 @@ fn a_pull_request_on_the_example_project_is_classified() {
             && stdout.contains("── existing: 1 ──"),
         "{stdout}"
     );
+    // The same pull request as its comment: docs/pr-comment-example.md is
+    // this output, kept current by this test (BATON_UPDATE_DOCS=1 rewrites it).
+    let output = Command::new(env!("CARGO_BIN_EXE_baton"))
+        .current_dir(repo)
+        .args([
+            "check",
+            "--base",
+            "HEAD~3",
+            "--head",
+            "HEAD",
+            "--now",
+            "2026-09-24T10:00:00+08:00",
+            "--format",
+            "markdown",
+        ])
+        .env("GITHUB_REPOSITORY", "acme/launch-plan")
+        .env("GITHUB_SERVER_URL", "https://github.com")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("BATON_NOW")
+        .output()
+        .unwrap();
+    let comment = String::from_utf8(output.stdout).unwrap();
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/pr-comment-example.md");
+    let page = format!(
+        "# A pull-request comment\n\nWhat `baton comment` posts for the pull request of `tests/git_cli.rs`\n(example-project/, three commits; commit ids shown as `[sha]`). The\ncomment itself follows the line.\n\n---\n\n{}",
+        without_commit_ids(&comment)
+    );
+    if std::env::var_os("BATON_UPDATE_DOCS").is_some() {
+        std::fs::write(&docs, &page).unwrap();
+    }
+    let committed = std::fs::read_to_string(&docs).unwrap_or_default();
+    assert!(
+        committed == page,
+        "docs/pr-comment-example.md is stale: run BATON_UPDATE_DOCS=1 cargo test --test git_cli"
+    );
+}
+
+/// Replaces 40- and 12-digit hex commit ids by `[sha]`.
+fn without_commit_ids(text: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() == 40 || run.len() == 12 {
+            out.push_str("[sha]");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() || ('a'..='f').contains(&c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }

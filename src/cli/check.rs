@@ -7,7 +7,6 @@ use clap::{Args, ValueEnum};
 
 use super::{ColorChoice, Outcome, fail, output, parse_lang};
 use crate::check::{CheckError, Checked, check, resolve_now};
-use crate::diag::Severity;
 use crate::evidence::Evidence;
 use crate::git::{GitError, GitRepo};
 use crate::history::{BodyCache, derive_evidence, first_parent_history};
@@ -15,7 +14,7 @@ use crate::load::{LoadError, load};
 use crate::messages::Lang;
 use crate::model::Project;
 use crate::pr::{PrChecked, PrError, PrOptions, check_pr};
-use crate::report;
+use crate::report::{self, Links, ReportDoc, markdown};
 use crate::source::{GitSource, WorktreeSource, find_root};
 
 /// Output formats of `check`.
@@ -25,6 +24,12 @@ pub enum Format {
     Text,
     /// Machine-readable (SPEC §7).
     Json,
+    /// The pull-request comment (GitHub Markdown).
+    Markdown,
+    /// GitHub Actions workflow commands: annotations on the changed lines.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 /// Which errors fail the check.
@@ -193,46 +198,107 @@ fn run_pr(args: &CheckArgs, base: &str, head: &str) -> Result<PrChecked, Failure
     check_pr(&repo, &base, &head, &options).map_err(Failure::Pr)
 }
 
+/// A finished check of either kind.
+enum Done {
+    Single(Checked, Option<String>),
+    Pr(PrChecked),
+}
+
+/// Links to files at a commit, from the GitHub Actions environment.
+pub(crate) fn links_from_env(sha: Option<&str>) -> Option<Links> {
+    let repository = std::env::var("GITHUB_REPOSITORY")
+        .ok()
+        .filter(|r| !r.is_empty())?;
+    let server = std::env::var("GITHUB_SERVER_URL").unwrap_or_else(|_| "https://github.com".into());
+    let sha = sha
+        .map(str::to_string)
+        .or_else(|| std::env::var("GITHUB_SHA").ok())?;
+    Some(Links {
+        repo_url: format!("{}/{repository}", server.trim_end_matches('/')),
+        sha,
+    })
+}
+
+/// Appends `markdown` to the job summary when running in GitHub Actions.
+pub(crate) fn write_job_summary(markdown: &str) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| {
+            std::io::Write::write_all(&mut file, format!("{markdown}\n").as_bytes())
+        });
+    if let Err(e) = written {
+        eprintln!("warning: cannot write the job summary: {e}");
+    }
+}
+
+/// The baton root's folder within its git repository, when it is in one.
+fn worktree_root_in_repo(path: &Path) -> Option<String> {
+    let root = find_root(path).ok()?;
+    GitRepo::discover(&root).ok().map(|repo| repo.start)
+}
+
 /// Runs `baton check`.
 pub fn run(args: CheckArgs) -> Outcome {
     let color = args.output.is_none() && args.color.for_stdout();
-    if let (Some(base), Some(head)) = (&args.base, &args.head) {
-        let pr = match run_pr(&args, base, head) {
-            Ok(pr) => pr,
-            Err(e) => return failed(e, &args),
-        };
-        let lang = args.lang.unwrap_or(pr.checked.project.settings.lang);
-        let text = match args.format {
-            Format::Text => report::text_pr(&pr, color, lang),
-            Format::Json => report::json_pr(&pr, lang),
-        };
-        if let Err(e) = output::write(args.output.as_deref(), &text) {
-            return fail(format!("cannot write the report: {e}"));
-        }
-        return if pr.fails(args.fail_on == Some(FailOn::All)) {
-            Outcome::Findings
-        } else {
-            Outcome::Clean
-        };
-    }
-    let checked = match run_single(&args) {
-        Ok(checked) => checked,
+    let done = match (&args.base, &args.head) {
+        (Some(base), Some(head)) => run_pr(&args, base, head).map(Done::Pr),
+        _ => run_single(&args).map(|checked| {
+            let root = match &args.rev {
+                Some(rev) => GitRepo::discover(&args.path).ok().and_then(|repo| {
+                    repo.resolve(rev)
+                        .ok()
+                        .and_then(|r| repo.baton_root(&r).ok())
+                }),
+                None => worktree_root_in_repo(&args.path),
+            };
+            Done::Single(checked, root)
+        }),
+    };
+    let done = match done {
+        Ok(done) => done,
         Err(e) => return failed(e, &args),
     };
-    let lang = args.lang.unwrap_or(checked.project.settings.lang);
-    let text = match args.format {
-        Format::Text => report::text(&checked, color, lang),
-        Format::Json => report::json(&checked, lang),
+    let (lang, doc) = match &done {
+        Done::Single(checked, root) => {
+            let lang = args.lang.unwrap_or(checked.project.settings.lang);
+            (lang, ReportDoc::from_checked(checked, lang, root.clone()))
+        }
+        Done::Pr(pr) => {
+            let lang = args.lang.unwrap_or(pr.checked.project.settings.lang);
+            (lang, ReportDoc::from_pr(pr, lang))
+        }
+    };
+    let links = links_from_env(doc.head.as_ref().map(|h| h.commit.as_str()));
+    let text = match (args.format, &done) {
+        (Format::Text, Done::Single(checked, _)) => report::text(checked, color, lang),
+        (Format::Text, Done::Pr(pr)) => report::text_pr(pr, color, lang),
+        (Format::Json, _) => doc.to_json(),
+        (Format::Markdown, _) => {
+            markdown::render(&doc, links.as_ref(), lang, markdown::GITHUB_LIMIT)
+        }
+        (Format::Github, _) => report::github::render(&doc),
+        (Format::Sarif, _) => report::sarif::render(&doc),
     };
     if let Err(e) = output::write(args.output.as_deref(), &text) {
         return fail(format!("cannot write the report: {e}"));
     }
-    let new_only = args.fail_on == Some(FailOn::New);
-    let fails = checked.findings.iter().any(|f| {
-        f.severity == Severity::Error
-            && (!new_only || f.change != Some(crate::diag::Change::Existing))
-    });
-    if fails {
+    write_job_summary(&markdown::render(
+        &doc,
+        links.as_ref(),
+        lang,
+        markdown::GITHUB_LIMIT,
+    ));
+    let fail_on_all = match (&done, args.fail_on) {
+        (Done::Pr(_), Some(FailOn::All)) => true,
+        (Done::Pr(_), _) => false,
+        (Done::Single(..), _) => true,
+    };
+    if doc.fails(fail_on_all) {
         Outcome::Findings
     } else {
         Outcome::Clean

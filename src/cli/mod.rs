@@ -3,9 +3,11 @@
 //! finding, 1 error findings, 2 baton could not do its job.
 
 mod check;
+mod comment;
 mod explain;
 mod log;
 mod output;
+mod render;
 mod schema;
 
 use std::io::IsTerminal;
@@ -35,6 +37,10 @@ pub enum Command {
     Schema(schema::SchemaArgs),
     /// Show an item's history: who changed which field, when.
     Log(log::LogArgs),
+    /// Publish a pull-request check to GitHub: one sticky comment and a commit status.
+    Comment(comment::CommentArgs),
+    /// Render a saved JSON report as Markdown, GitHub annotations or SARIF.
+    Render(render::RenderArgs),
 }
 
 /// When to color terminal output.
@@ -127,5 +133,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Log(args) => log::run(args),
+        Command::Comment(args) => comment::run(args),
+        Command::Render(args) => render::run(args),
     }
 }

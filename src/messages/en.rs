@@ -338,5 +338,36 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::MissingDeliverable { missing } => format!("task has no {}", missing.join(" and no ")),
         Msg::AgendaUntimed { topic } => format!("agenda item \"{topic}\" has no time box"),
         Msg::AgendaUntimedHint => "set `minutes` to the minutes the item may take".into(),
+        Msg::ReportFailed { new_errors, new_warnings, fixed } => format!(
+            "baton: {} · {} · {fixed} fixed",
+            plural(*new_errors as i64, "new error", "new errors"),
+            plural(*new_warnings as i64, "new warning", "new warnings")
+        ),
+        Msg::ReportPassed { new_warnings, fixed, existing } => format!(
+            "baton: no new errors · {} · {fixed} fixed · {existing} existing",
+            plural(*new_warnings as i64, "new warning", "new warnings")
+        ),
+        Msg::ReportTotals { errors, warnings, infos } => format!(
+            "baton: {} · {} · {}",
+            plural(*errors as i64, "error", "errors"),
+            plural(*warnings as i64, "warning", "warnings"),
+            plural(*infos as i64, "info", "infos")
+        ),
+        Msg::ReportContext { base, head, now, items } => {
+            format!("base {base} → head {head} · checked as of {now} · {items} items")
+        }
+        Msg::ReportNew => "new in this change".into(),
+        Msg::ReportFixed => "fixed by this change".into(),
+        Msg::ReportExisting { count } => format!("already there before this change ({count})"),
+        Msg::ReportFindings => "findings".into(),
+        Msg::ReportChangedTasks => "changed tasks, their dependencies and dependents".into(),
+        Msg::ReportPolicyChanged { files } => format!(
+            "this change edits policy ({}): it is judged by the base's policy and takes effect once merged",
+            code_list(files, "and")
+        ),
+        Msg::ReportColumns => "|rule|item|where|message".into(),
+        Msg::ReportOmitted { count } => {
+            format!("… and {count} more not shown: the comment would exceed GitHub's size limit")
+        }
     }
 }

@@ -332,6 +332,41 @@ pub enum Msg {
         topic: String,
     },
     AgendaUntimedHint,
+    ReportFailed {
+        new_errors: usize,
+        new_warnings: usize,
+        fixed: usize,
+    },
+    ReportPassed {
+        new_warnings: usize,
+        fixed: usize,
+        existing: usize,
+    },
+    ReportTotals {
+        errors: usize,
+        warnings: usize,
+        infos: usize,
+    },
+    ReportContext {
+        base: String,
+        head: String,
+        now: String,
+        items: usize,
+    },
+    ReportNew,
+    ReportFixed,
+    ReportExisting {
+        count: usize,
+    },
+    ReportFindings,
+    ReportChangedTasks,
+    ReportPolicyChanged {
+        files: Vec<String>,
+    },
+    ReportColumns,
+    ReportOmitted {
+        count: usize,
+    },
 }
 
 /// What a change did to an archived item.

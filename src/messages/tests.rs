@@ -268,6 +268,37 @@ fn samples() -> Vec<Msg> {
             stated: s("x"),
             recorded: s("y"),
         },
+        Msg::ReportFailed {
+            new_errors: 2,
+            new_warnings: 1,
+            fixed: 1,
+        },
+        Msg::ReportPassed {
+            new_warnings: 0,
+            fixed: 1,
+            existing: 3,
+        },
+        Msg::ReportTotals {
+            errors: 1,
+            warnings: 2,
+            infos: 0,
+        },
+        Msg::ReportContext {
+            base: s("a"),
+            head: s("b"),
+            now: s("c"),
+            items: 3,
+        },
+        Msg::ReportNew,
+        Msg::ReportFixed,
+        Msg::ReportExisting { count: 3 },
+        Msg::ReportFindings,
+        Msg::ReportChangedTasks,
+        Msg::ReportPolicyChanged {
+            files: v(&["baton.toml"]),
+        },
+        Msg::ReportColumns,
+        Msg::ReportOmitted { count: 7 },
     ]
 }
 
@@ -347,9 +378,21 @@ fn variant(m: &Msg) -> usize {
         Msg::ArchivedModified { .. } => 70,
         Msg::ArchivedHint => 71,
         Msg::Backdated { .. } => 72,
+        Msg::ReportFailed { .. } => 73,
+        Msg::ReportPassed { .. } => 74,
+        Msg::ReportTotals { .. } => 75,
+        Msg::ReportContext { .. } => 76,
+        Msg::ReportNew => 77,
+        Msg::ReportFixed => 78,
+        Msg::ReportExisting { .. } => 79,
+        Msg::ReportFindings => 80,
+        Msg::ReportChangedTasks => 81,
+        Msg::ReportPolicyChanged { .. } => 82,
+        Msg::ReportColumns => 83,
+        Msg::ReportOmitted { .. } => 84,
     }
 }
-const VARIANTS: usize = 73;
+const VARIANTS: usize = 85;
 
 #[test]
 fn every_message_has_a_sample() {

@@ -399,5 +399,51 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::MissingDeliverable { missing } => format!("任务缺少{}", fields(missing)),
         Msg::AgendaUntimed { topic } => format!("议程「{topic}」没有时长"),
         Msg::AgendaUntimedHint => "用 `minutes` 设定该议题的时长(分钟)".into(),
+        Msg::ReportFailed {
+            new_errors,
+            new_warnings,
+            fixed,
+        } => {
+            format!("baton:新增 {new_errors} 个错误 · 新增 {new_warnings} 个警告 · 修复 {fixed} 个")
+        }
+        Msg::ReportPassed {
+            new_warnings,
+            fixed,
+            existing,
+        } => {
+            format!(
+                "baton:没有新增错误 · 新增 {new_warnings} 个警告 · 修复 {fixed} 个 · 原有 {existing} 个"
+            )
+        }
+        Msg::ReportTotals {
+            errors,
+            warnings,
+            infos,
+        } => {
+            format!("baton:{errors} 个错误 · {warnings} 个警告 · {infos} 条提示")
+        }
+        Msg::ReportContext {
+            base,
+            head,
+            now,
+            items,
+        } => {
+            format!("基准 {base} → 变更 {head} · 检查时间 {now} · 共 {items} 个条目")
+        }
+        Msg::ReportNew => "本次变更新增".into(),
+        Msg::ReportFixed => "本次变更修复".into(),
+        Msg::ReportExisting { count } => format!("变更前已存在({count})"),
+        Msg::ReportFindings => "检查结果".into(),
+        Msg::ReportChangedTasks => "变更的任务及其前置、后续任务".into(),
+        Msg::ReportPolicyChanged { files } => {
+            format!(
+                "本次变更修改了规则文件({}):本次仍按基准版本的规则检查,合并后生效",
+                list(files)
+            )
+        }
+        Msg::ReportColumns => "|规则|条目|位置|说明".into(),
+        Msg::ReportOmitted { count } => {
+            format!("… 另有 {count} 条未显示:评论将超过 GitHub 的长度上限")
+        }
     }
 }

@@ -1,9 +1,18 @@
 //! Renderers: one per output format, over the same findings.
+//!
+//! `text` needs the source files (snippets); the others render from the
+//! [`ReportDoc`], which is also what `--format json` prints, so `baton
+//! comment --report FILE` can publish a report produced earlier.
 
-mod json;
+mod doc;
+pub mod escape;
+pub mod github;
+pub mod markdown;
+pub mod sarif;
 mod text;
 
-pub use json::{render as json, render_pr as json_pr};
+pub use doc::{ChangedDoc, FindingDoc, GraphDoc, NodeDoc, ReportDoc, RevisionDoc, SummaryDoc};
+pub use markdown::Links;
 pub use text::{render as text, render_config_errors, render_pr as text_pr};
 
 use crate::check::Checked;

@@ -1,0 +1,164 @@
+//! Escaping text from items (titles, ids, messages that quote them) for
+//! GitHub Markdown, Mermaid and workflow commands. Item text is untrusted:
+//! anyone can open a pull request.
+
+/// Escapes text for a Markdown paragraph or table cell: no HTML, no
+/// formatting, no links, no `@mentions` (a zero-width space follows `@`,
+/// as Dependabot does), no table breaks (`|`, newlines).
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("&#124;"),
+            '@' => out.push_str("@&#8203;"),
+            '\r' => {}
+            '\n' => out.push_str("<br>"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text inside `<code>`: HTML entities only, and no mentions.
+fn code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("&#124;"),
+            '@' => out.push_str("@&#8203;"),
+            '\r' | '\n' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message with `code spans` (as baton's messages write them) turned into
+/// `<code>` and everything else escaped. Unbalanced backticks (from item
+/// text) leave the rest as escaped text.
+pub fn message(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    let balanced = parts.len() % 2 == 1;
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        let is_code = i % 2 == 1 && (balanced || i + 1 < parts.len() - 1);
+        if is_code {
+            out.push_str("<code>");
+            out.push_str(&code(part));
+            out.push_str("</code>");
+        } else {
+            if i % 2 == 1 {
+                out.push_str("\\`");
+            }
+            out.push_str(&markdown(part));
+        }
+    }
+    out
+}
+
+/// A Mermaid node label: quotes, brackets, backticks and newlines are
+/// replaced so the label cannot end the node or the code block.
+pub fn mermaid_label(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '"' => '\'',
+            '`' | '<' | '>' | '[' | ']' | '{' | '}' | '(' | ')' | '|' | '#' | ';' => ' ',
+            '@' => '＠',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// A Mermaid node id made of `[A-Za-z0-9_]` (a hash keeps ids distinct).
+pub fn mermaid_id(id: &str) -> String {
+    let clean: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!(
+        "n{}_{}",
+        clean,
+        &crate::diag::fingerprint("", "", "", id)[..6]
+    )
+}
+
+/// A workflow command's message (`::error …::MESSAGE`), as actions/toolkit
+/// escapes it: `%`, CR and LF become `%25`, `%0D`, `%0A`, so item text
+/// cannot start a command of its own (`::set-output`, `::add-mask`).
+pub fn workflow_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: like data, and also `:` and `,`.
+pub fn workflow_property(text: &str) -> String {
+    workflow_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cannot_mention_render_html_or_break_tables() {
+        let hostile =
+            "@octocat <img src=x onerror=alert(1)> a|b\nnew **bold** [link](http://x) `code`";
+        let escaped = markdown(hostile);
+        assert!(!escaped.contains("@octocat"), "{escaped}");
+        assert!(escaped.starts_with("@&#8203;octocat"));
+        assert!(!escaped.contains('<') || escaped.contains("<br>"));
+        assert!(!escaped.contains("<img"));
+        assert!(!escaped.contains('|'));
+        assert!(!escaped.contains('\n'));
+        assert!(escaped.contains("\\*\\*bold\\*\\*") && escaped.contains("\\[link\\]"));
+    }
+
+    #[test]
+    fn messages_keep_code_spans_safely() {
+        assert_eq!(
+            message("unknown person `li.gng`"),
+            "unknown person <code>li.gng</code>"
+        );
+        assert_eq!(message("`a|b` x"), "<code>a&#124;b</code> x");
+        // An unbalanced backtick from item text stays text.
+        assert_eq!(
+            message("title `x` and ` y"),
+            "title <code>x</code> and \\` y"
+        );
+        assert!(!message("`@team`").contains("@team"));
+    }
+
+    #[test]
+    fn workflow_commands_cannot_be_injected() {
+        let title = "x\n::set-output name=a::b%0A::add-mask::secret";
+        let data = workflow_data(title);
+        assert!(!data.contains('\n'));
+        assert_eq!(data, "x%0A::set-output name=a::b%250A::add-mask::secret");
+        assert_eq!(workflow_property("a,b:c"), "a%2Cb%3Ac");
+    }
+
+    #[test]
+    fn mermaid_labels_and_ids_are_inert() {
+        assert_eq!(mermaid_label("a\"b]`c"), "a'b  c");
+        let id = mermaid_id("T-1.2");
+        assert!(
+            id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "{id}"
+        );
+        assert_ne!(mermaid_id("T-1"), mermaid_id("T_1"));
+    }
+}
