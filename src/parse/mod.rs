@@ -72,15 +72,22 @@ pub fn parse_document<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         Err(error) => {
             return Parsed {
                 value: None,
-                problems: vec![syntax_problem(&error)],
+                problems: vec![syntax_problem(text, &error)],
             };
         }
     };
-    repair(table.into_inner())
+    repair(text, table.into_inner())
 }
 
-fn syntax_problem(error: &toml::de::Error) -> Problem {
-    let span = error.span().unwrap_or(0..0);
+fn syntax_problem(text: &str, error: &toml::de::Error) -> Problem {
+    let mut span = error.span().unwrap_or(0..0);
+    // The parser stops deep nesting without saying where: find it.
+    if span.is_empty()
+        && error.message().contains("recursion limit")
+        && let Some(at) = too_deep_at(text)
+    {
+        span = at..at + 1;
+    }
     Problem {
         kind: ProblemKind::Syntax,
         span,
@@ -90,6 +97,43 @@ fn syntax_problem(error: &toml::de::Error) -> Problem {
         },
         hint: None,
     }
+}
+
+/// Nesting deeper than this is where the parser gives up (its limit is 80;
+/// a little less so the reported spot is at or before it).
+const DEEP: usize = 64;
+
+/// The byte offset where brackets, braces or dotted-key segments first
+/// nest deeper than [`DEEP`], ignoring quoted text. Linear, no recursion.
+fn too_deep_at(text: &str) -> Option<usize> {
+    let mut depth: usize = 0;
+    let mut quote: Option<char> = None;
+    let mut dots_in_key = 0;
+    let mut in_key = true;
+    for (i, c) in text.char_indices() {
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => quote = Some(c),
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            '.' if in_key => dots_in_key += 1,
+            '=' => in_key = false,
+            '\n' => {
+                in_key = true;
+                dots_in_key = 0;
+            }
+            _ => {}
+        }
+        if depth > DEEP || dots_in_key > DEEP {
+            return Some(i);
+        }
+    }
+    None
 }
 
 fn first_line(s: &str) -> String {
@@ -133,6 +177,10 @@ enum ErrorKind {
         found: String,
         expected: String,
     },
+    OutOfRange {
+        found: String,
+        expected: String,
+    },
     UnknownVariant {
         value: String,
         expected: Vec<String>,
@@ -148,8 +196,16 @@ fn backticked(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn classify(message: &str) -> ErrorKind {
+/// What the error says; `source` is the document text at the error's span.
+fn classify(message: &str, source: &str) -> ErrorKind {
     let message = first_line(message);
+    // toml's own words when an enumeration gets neither string nor table.
+    if message == "wanted string or table" {
+        return ErrorKind::InvalidType {
+            found: format!("`{}`", source.trim()),
+            expected: "a string".into(),
+        };
+    }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let mut names = backticked(rest);
         if !names.is_empty() {
@@ -175,15 +231,25 @@ fn classify(message: &str) -> ErrorKind {
             };
         }
     }
-    for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = message.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.split_once(", expected ")
-        {
-            return ErrorKind::InvalidType {
-                found: plain_found(found),
-                expected: plain_expected(expected),
-            };
-        }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return ErrorKind::InvalidType {
+            found: plain_found(found),
+            expected: plain_expected(expected),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let value = backticked(found)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| plain_found(found));
+        return ErrorKind::OutOfRange {
+            found: value,
+            expected: plain_range(expected),
+        };
     }
     ErrorKind::Other(message)
 }
@@ -212,16 +278,37 @@ fn plain_expected(expected: &str) -> String {
     e.to_string()
 }
 
+/// The range a number must be in, from serde's name of the Rust type.
+fn plain_range(expected: &str) -> String {
+    match expected.trim() {
+        "u8" => "a whole number from 0 to 255".into(),
+        "u16" => "a whole number from 0 to 65535".into(),
+        "u32" => "a whole number from 0 to 4294967295".into(),
+        "u64" | "usize" => "a whole number from 0".into(),
+        other => plain_expected(other),
+    }
+}
+
 fn plain_found(found: &str) -> String {
-    match found.trim() {
+    let found = found.trim();
+    // serde names the width of numbers too large for 64 bits.
+    let found = found
+        .strip_suffix(" as i128")
+        .or_else(|| found.strip_suffix(" as u128"))
+        .unwrap_or(found);
+    match found {
         "map" => "a table".into(),
         "sequence" => "an array".into(),
         other => other.to_string(),
     }
 }
 
-fn repair<T: DeserializeOwned>(mut table: DeTable<'_>) -> Parsed<T> {
+fn repair<T: DeserializeOwned>(text: &str, mut table: DeTable<'_>) -> Parsed<T> {
     let mut problems = Vec::new();
+    // Removing entries shifts array indices: paths shown to the user are
+    // those of the document as written.
+    let pristine = table.clone();
+    let shown = |span: &Range<usize>| locate(&pristine, span).map(|p| path_string(&p));
     // (path of the table, field) pairs removed, or misspelt, so far: a later
     // "missing field" for one of them is a consequence, not a new problem.
     let mut removed: Vec<(Vec<Seg>, String)> = Vec::new();
@@ -237,7 +324,7 @@ fn repair<T: DeserializeOwned>(mut table: DeTable<'_>) -> Parsed<T> {
             Err(error) => error,
         };
         let span = error.span().unwrap_or(0..0);
-        match classify(error.message()) {
+        match classify(error.message(), text.get(span.clone()).unwrap_or("")) {
             ErrorKind::UnknownField { field, expected } => {
                 let Some(path) = locate(&table, &span) else {
                     problems.push(schema_problem(
@@ -262,7 +349,7 @@ fn repair<T: DeserializeOwned>(mut table: DeTable<'_>) -> Parsed<T> {
                             candidates: expected.clone(),
                         })
                     });
-                let full = path_string(&path);
+                let full = shown(&span).unwrap_or_else(|| path_string(&path));
                 problems.push(schema_problem(
                     span,
                     full,
@@ -286,14 +373,12 @@ fn repair<T: DeserializeOwned>(mut table: DeTable<'_>) -> Parsed<T> {
                 match parent {
                     Some(parent) if !parent.is_empty() => {
                         if !consequence {
-                            let mut full = parent.clone();
-                            full.push(Seg::Key(field.clone()));
+                            let table_path = shown(&span).unwrap_or_else(|| path_string(&parent));
+                            let full = format!("{table_path}.{field}");
                             problems.push(schema_problem(
-                                span,
-                                path_string(&full),
-                                Msg::MissingField {
-                                    field: path_string(&full),
-                                },
+                                span.clone(),
+                                full.clone(),
+                                Msg::MissingField { field: full },
                                 None,
                             ));
                         }
@@ -320,7 +405,7 @@ fn repair<T: DeserializeOwned>(mut table: DeTable<'_>) -> Parsed<T> {
                     problems.push(schema_problem(span, String::new(), message, hint));
                     break;
                 };
-                let field = path_string(&path);
+                let field = shown(&span).unwrap_or_else(|| path_string(&path));
                 let (message, hint) = describe(kind, &field);
                 problems.push(schema_problem(span, field, message, hint));
                 record_removal(&mut removed, &path);
@@ -338,6 +423,18 @@ fn repair<T: DeserializeOwned>(mut table: DeTable<'_>) -> Parsed<T> {
 fn describe(kind: ErrorKind, field: &str) -> (Msg, Option<Msg>) {
     let field = field.to_string();
     match kind {
+        // A number beyond 64 bits: serde calls it a type mismatch.
+        ErrorKind::InvalidType { found, expected }
+            if expected == "an integer" && found.starts_with("integer ") =>
+        {
+            (
+                Msg::InvalidValue {
+                    field,
+                    detail: format!("{} is too large", found.trim_start_matches("integer ")),
+                },
+                None,
+            )
+        }
         ErrorKind::InvalidType { found, expected } => {
             let hint = (expected == "an array").then(|| Msg::UseArray {
                 example: format!("[{}]", found.trim_start_matches("string ")),
@@ -367,6 +464,13 @@ fn describe(kind: ErrorKind, field: &str) -> (Msg, Option<Msg>) {
                 hint,
             )
         }
+        ErrorKind::OutOfRange { found, expected } => (
+            Msg::InvalidValue {
+                field,
+                detail: format!("{found} is out of range: expected {expected}"),
+            },
+            None,
+        ),
         ErrorKind::UnknownField { .. } => (Msg::UnknownField { field }, None),
         ErrorKind::MissingField { .. } => (Msg::MissingField { field }, None),
         ErrorKind::Other(detail) => (Msg::InvalidValue { field, detail }, None),

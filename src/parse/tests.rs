@@ -141,31 +141,82 @@ fn duplicate_keys_are_syntax_errors() {
 #[test]
 fn serde_messages_are_classified() {
     assert_eq!(
-        classify("unknown field `titel`, expected one of `title`, `owner`"),
+        classify(
+            "unknown field `titel`, expected one of `title`, `owner`",
+            ""
+        ),
         ErrorKind::UnknownField {
             field: "titel".into(),
             expected: vec!["title".into(), "owner".into()]
         }
     );
     assert_eq!(
-        classify("missing field `at`"),
+        classify("missing field `at`", ""),
         ErrorKind::MissingField { field: "at".into() }
     );
     assert_eq!(
-        classify("invalid type: string \"x\", expected u8"),
+        classify("invalid type: string \"x\", expected u8", ""),
         ErrorKind::InvalidType {
             found: "string \"x\"".into(),
             expected: "an integer".into()
         }
     );
     assert_eq!(
-        classify("unknown variant `doing`, expected `todo` or `in_progress`"),
+        classify(
+            "unknown variant `doing`, expected `todo` or `in_progress`",
+            ""
+        ),
         ErrorKind::UnknownVariant {
             value: "doing".into(),
             expected: vec!["todo".into(), "in_progress".into()]
         }
     );
-    assert!(matches!(classify("something else"), ErrorKind::Other(_)));
+    assert!(matches!(
+        classify("something else", ""),
+        ErrorKind::Other(_)
+    ));
+    assert_eq!(
+        classify("invalid value: integer `-15`, expected u32", ""),
+        ErrorKind::OutOfRange {
+            found: "-15".into(),
+            expected: "a whole number from 0 to 4294967295".into()
+        }
+    );
+    assert_eq!(
+        classify(
+            "invalid type: integer `99999999999999999999` as i128, expected i64",
+            ""
+        ),
+        ErrorKind::InvalidType {
+            found: "integer `99999999999999999999`".into(),
+            expected: "an integer".into()
+        }
+    );
+    assert_eq!(
+        classify("wanted string or table", "3"),
+        ErrorKind::InvalidType {
+            found: "`3`".into(),
+            expected: "a string".into()
+        }
+    );
+}
+
+#[test]
+fn recursion_limits_point_at_the_deep_spot() {
+    let text = format!("title = \"a\"\n{} = 1\n", vec!["k"; 500].join("."));
+    let parsed = task(&text);
+    let problem = &parsed.problems[0];
+    assert_eq!(problem.kind, ProblemKind::Syntax);
+    assert!(
+        problem.span.start > text.find('k').unwrap(),
+        "{:?}",
+        problem.span
+    );
+    assert_eq!(
+        too_deep_at("a = [[1]]\n\"[[[[\" = 1\n"),
+        None,
+        "quoted text does not nest"
+    );
 }
 
 #[test]
