@@ -187,6 +187,14 @@ pub fn check_pr(
         .transpose()?;
     let mut checked = check(head_project, now, &head_evidence, Some(&changes))?;
     classify(&mut checked, base_checked);
+    if base_source.is_some()
+        && changes
+            .touched
+            .iter()
+            .any(|c| c.new.as_ref().is_some_and(|n| is_policy(n.kind)))
+    {
+        report_broken_policy(&mut checked, &head_source);
+    }
 
     let touched = changes
         .touched
@@ -290,5 +298,42 @@ impl PrChecked {
                     _ => false,
                 }
         })
+    }
+}
+
+/// The head is judged by the base's policy; when the pull request's own
+/// `baton.toml`, `org.toml` or calendars would not load, every check after
+/// the merge would fail: report that as new S002 findings on those files.
+fn report_broken_policy(checked: &mut Checked, head: &dyn crate::source::Source) {
+    let Err(LoadError::Config(errors)) = load(head) else {
+        return;
+    };
+    let Some(rule) = crate::rules::find("S002") else {
+        return;
+    };
+    let levels = crate::check::levels(&checked.project).unwrap_or_default();
+    let Some(severity) = levels.severity(rule.code, rule.default) else {
+        return;
+    };
+    let mut copied: HashMap<FileId, FileId> = HashMap::new();
+    for mut diagnostic in errors.diagnostics {
+        let file = *copied.entry(diagnostic.file).or_insert_with(|| {
+            checked.project.files.add(
+                errors.files.path(diagnostic.file),
+                errors.files.text(diagnostic.file),
+            )
+        });
+        diagnostic.file = file;
+        let subject = checked.project.files.path(file).to_string();
+        let fingerprint =
+            crate::diag::fingerprint(rule.code, &subject, &diagnostic.field, "policy");
+        checked.findings.push(Finding {
+            code: rule.code,
+            name: rule.name,
+            severity,
+            diagnostic,
+            fingerprint,
+            change: Some(Change::New),
+        });
     }
 }

@@ -883,3 +883,40 @@ fn commits_after_now_are_not_evidence() {
         "{later}"
     );
 }
+
+#[test]
+fn a_pull_request_that_breaks_the_policy_is_told_so() {
+    let repo = base_repo();
+    let base = repo.commit(ADMIN, "2026-07-01T10:00:00+08:00");
+    repo.write("baton.toml", "[project]\ntimezone = \"Asia/Shangai\"\n");
+    repo.commit(ADMIN, "2026-07-06T10:00:00+08:00");
+    // Judged by the base's (valid) policy, but the breakage is reported.
+    let (code, report) = json(&[
+        "check",
+        &path(&repo),
+        "--base",
+        &base.to_string(),
+        "--head",
+        "HEAD",
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(code, 1, "{report}");
+    let broken = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "S002" && f["path"] == "baton.toml")
+        .unwrap();
+    assert_eq!(broken["change"], "new");
+    assert_eq!(
+        (broken["line"].as_u64(), broken["column"].as_u64()),
+        (Some(2), Some(12))
+    );
+    assert!(
+        broken["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown time zone `Asia/Shangai`")
+    );
+}
