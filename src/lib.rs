@@ -19,6 +19,7 @@ pub mod evidence;
 pub mod files;
 pub mod git;
 pub mod graph;
+pub mod harness;
 pub mod history;
 pub mod load;
 pub mod messages;
