@@ -4,14 +4,15 @@
 
 use crate::check::check;
 use crate::evidence::Evidence;
-use crate::load::{load, LoadError};
+use crate::load::{LoadError, load};
 use crate::messages::Lang;
-use crate::report::{self, markdown, ReportDoc};
+use crate::report::{self, ReportDoc, markdown};
 use crate::source::MemorySource;
 
 /// A small valid project the fuzzed file joins.
 /// The project's `baton.toml`.
-const BATON: &str = "[project]\ntimezone = \"Asia/Shanghai\"\ncalendar = \"cn\"\nstart = 2026-07-01\n";
+const BATON: &str =
+    "[project]\ntimezone = \"Asia/Shanghai\"\ncalendar = \"cn\"\nstart = 2026-07-01\n";
 const ORG: &str = "[[department]]\nid = \"rnd\"\nhead = \"li.gong\"\n\n[[person]]\nid = \"li.gong\"\ndepartment = \"rnd\"\nmanager = \"chen.zong\"\n\n[[person]]\nid = \"chen.zong\"\ndepartment = \"rnd\"\n";
 const TASK: &str = "title = \"t\"\nowner = \"li.gong\"\nlead = \"rnd\"\ndue = 2026-07-08\nstatus = \"in_progress\"\n";
 const REQUEST: &str = "title = \"r\"\nfrom = { department = \"rnd\" }\nto = [{ department = \"rnd\" }]\nsubmitted_at = 2026-07-01T10:00:00+08:00\n";
@@ -36,7 +37,9 @@ pub fn pipeline(path: &str, bytes: &[u8]) {
     let now = crate::time::parse_now("2026-07-07T10:00:00+08:00", tz)
         .map(|t| t.with_timezone(&chrono::Utc))
         .unwrap_or_else(|_| chrono::Utc::now());
-    let Ok(checked) = check(project, now, &Evidence::none(), None) else { return };
+    let Ok(checked) = check(project, now, &Evidence::none(), None) else {
+        return;
+    };
     let _ = report::text(&checked, false, Lang::En);
     let doc = ReportDoc::from_checked(&checked, Lang::Zh, None);
     let _ = doc.to_json();

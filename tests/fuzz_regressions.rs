@@ -20,7 +20,9 @@ fn every_recorded_input_runs_through_the_pipeline() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
     let mut replayed = 0;
     for (target, path) in TARGETS {
-        let Ok(entries) = fs::read_dir(root.join(target)) else { continue };
+        let Ok(entries) = fs::read_dir(root.join(target)) else {
+            continue;
+        };
         for entry in entries {
             let input = entry.unwrap().path();
             let bytes = fs::read(&input).unwrap();
@@ -29,5 +31,8 @@ fn every_recorded_input_runs_through_the_pipeline() {
             replayed += 1;
         }
     }
-    assert!(replayed >= 5, "only {replayed} inputs: the regression corpus is missing");
+    assert!(
+        replayed >= 5,
+        "only {replayed} inputs: the regression corpus is missing"
+    );
 }

@@ -235,6 +235,26 @@ fn check_case(case: &str, expected: &[(&str, &str, u64, u64)]) -> Value {
     assert_eq!(r.code, 1, "{case}: {}", r.stderr);
     let report: Value =
         serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{case}: {e}: {}", r.stderr));
+    // Every renderer copes with the same input (the fuzzer found a text-only panic).
+    for format in ["text", "markdown", "github", "sarif"] {
+        let other = run(
+            dir.path(),
+            &[
+                "check",
+                ".",
+                "--now",
+                NOW,
+                "--format",
+                format,
+                "--no-history",
+            ],
+        );
+        assert_eq!(
+            other.code, r.code,
+            "{case} --format {format}: {}",
+            other.stderr
+        );
+    }
     let found = findings(&report);
     assert!(
         found.contains(&("S004".into(), "tasks/GOOD.toml".into(), 2, 9)),

@@ -134,10 +134,12 @@ fn decode(content: &Content) -> (String, Option<ReadProblem>) {
         Content::Bytes(bytes) => match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), None),
             Err(error) => {
+                // In the decoded text the bad bytes became U+FFFD: point at it.
                 let at = error.valid_up_to();
+                let replacement = at..at + '\u{fffd}'.len_utf8();
                 (
                     String::from_utf8_lossy(bytes).into_owned(),
-                    Some((Msg::InvalidUtf8, at..at + 1)),
+                    Some((Msg::InvalidUtf8, replacement)),
                 )
             }
         },

@@ -1,5 +1,7 @@
 //! `--format text`: rustc-style diagnostics with the source line and a caret.
 
+use std::ops::Range;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::counts;
@@ -15,6 +17,20 @@ fn level(severity: Severity) -> Level<'static> {
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     }
+}
+
+/// `span` moved inside `text` and onto character boundaries: a span must
+/// never make the renderer slice through a character.
+fn clamp(text: &str, span: &Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
 }
 
 fn renderer(color: bool) -> Renderer {
@@ -43,7 +59,7 @@ fn group<'a>(
     }
     let mut main = match &d.span {
         Some(span) if !text.is_empty() => {
-            let mut annotation = AnnotationKind::Primary.span(span.clone());
+            let mut annotation = AnnotationKind::Primary.span(clamp(text, span));
             if let Some(label) = label {
                 annotation = annotation.label(label);
             }
@@ -54,7 +70,7 @@ fn group<'a>(
             for related in d.related.iter().filter(|r| r.file == d.file) {
                 snippet = snippet.annotation(
                     AnnotationKind::Context
-                        .span(related.span.clone())
+                        .span(clamp(text, &related.span))
                         .label(related.message.render(lang)),
                 );
             }
@@ -76,7 +92,7 @@ fn group<'a>(
                     .fold(true)
                     .annotation(
                         AnnotationKind::Context
-                            .span(related.span.clone())
+                            .span(clamp(other, &related.span))
                             .label(related.message.render(lang)),
                     ),
             )
