@@ -22,6 +22,7 @@ pub mod load;
 pub mod messages;
 pub mod model;
 pub mod parse;
+pub mod plan;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -237,6 +237,56 @@ fn samples() -> Vec<Msg> {
         },
         Msg::AgendaUntimed { topic: s("排期") },
         Msg::AgendaUntimedHint,
+        Msg::InfeasibleSchedule {
+            due: s("2026-10-16 18:00"),
+            finish: s("2026-10-23"),
+            late_wd: 5,
+            chain: v(&["T-1", "T-2"]),
+            origin: PlanOrigin::FixedStart(s("2026-10-12")),
+            work_wd: 10,
+        },
+        Msg::InfeasibleRequest {
+            due: s("2026-10-16 18:00"),
+            finish: s("2026-10-23"),
+            late_wd: 5,
+            task: s("T-2"),
+            chain: v(&["T-1", "T-2"]),
+            origin: PlanOrigin::Today(s("2026-09-24")),
+        },
+        Msg::InfeasibleHint,
+        Msg::NotPlanned {
+            id: s("T-1"),
+            reason: NotPlannedReason::After(s("T-0")),
+        },
+        Msg::PlanSummary {
+            finish: Some(s("2026-10-23")),
+            planned: 3,
+            now: s("2026-09-24 10:00 +08:00"),
+        },
+        Msg::PlanCriticalPath {
+            path: v(&["T-1", "T-2"]),
+        },
+        Msg::PlanColumns,
+        Msg::GanttLegend,
+        Msg::PlanFinishMoved {
+            item: Some(s("REQ-001")),
+            from: s("2026-07-10"),
+            to: s("2026-07-14"),
+            working_days: 2,
+            chain: v(&["T-004", "T-007"]),
+        },
+        Msg::PlanFinishLost {
+            item: Some(s("REQ-001")),
+            from: s("2026-07-10"),
+        },
+        Msg::PlanFinishGained {
+            item: None,
+            to: s("2026-07-10"),
+        },
+        Msg::CriticalPathChanged {
+            from: v(&["T-1", "T-2"]),
+            to: v(&["T-1", "T-3"]),
+        },
     ]
 }
 
@@ -308,9 +358,21 @@ fn variant(m: &Msg) -> usize {
         Msg::MissingDeliverable { .. } => 62,
         Msg::AgendaUntimed { .. } => 63,
         Msg::AgendaUntimedHint => 64,
+        Msg::InfeasibleSchedule { .. } => 65,
+        Msg::InfeasibleRequest { .. } => 66,
+        Msg::InfeasibleHint => 67,
+        Msg::NotPlanned { .. } => 68,
+        Msg::PlanSummary { .. } => 69,
+        Msg::PlanCriticalPath { .. } => 70,
+        Msg::PlanColumns => 71,
+        Msg::GanttLegend => 72,
+        Msg::PlanFinishMoved { .. } => 73,
+        Msg::PlanFinishLost { .. } => 74,
+        Msg::PlanFinishGained { .. } => 75,
+        Msg::CriticalPathChanged { .. } => 76,
     }
 }
-const VARIANTS: usize = 65;
+const VARIANTS: usize = 77;
 
 #[test]
 fn every_message_has_a_sample() {
