@@ -10,6 +10,7 @@ use crate::load::ConfigErrors;
 use crate::messages::Msg;
 use crate::model::Project;
 use crate::parse::suggest;
+use crate::plan::Plan;
 use crate::rules::{self, Context, RULES};
 use crate::time::{Clock, parse_now};
 
@@ -112,11 +113,13 @@ pub fn check(
         now: resolve_now(now, settings.tz)?,
     };
     let graph = TaskGraph::build(&project);
+    let plan = Plan::compute(&project, &graph, &clock).ok();
     let cx = Context {
         project: &project,
         graph: &graph,
         clock: &clock,
         evidence,
+        plan: plan.as_ref(),
     };
     let mut findings = rules::run(&cx, &levels);
     sort(&project, &mut findings);

@@ -161,7 +161,7 @@ fn explain_prints_a_rules_documentation_and_lists_rules() {
         .assert()
         .code(0);
     let list = baton().arg("explain").output().unwrap();
-    assert_eq!(String::from_utf8(list.stdout).unwrap().lines().count(), 26);
+    assert_eq!(String::from_utf8(list.stdout).unwrap().lines().count(), 27);
     baton()
         .args(["explain", "W077"])
         .assert()

@@ -18,6 +18,7 @@ use crate::graph::TaskGraph;
 use crate::messages::Msg;
 use crate::model::{Item, Project};
 use crate::parse::{Sp, When};
+use crate::plan::Plan;
 use crate::time::Clock;
 
 /// A rule: metadata and the function that checks it.
@@ -82,6 +83,7 @@ mod dependency_cycle;
 mod due_on_non_working_day;
 mod due_soon;
 mod duplicate_id;
+mod infeasible_schedule;
 mod invalid_date_range;
 mod invalid_toml;
 mod late_meeting_notice;
@@ -112,6 +114,7 @@ pub static RULES: &[&Rule] = &[
     &overdue::RULE,
     &due_soon::RULE,
     &dependency_cycle::RULE,
+    &infeasible_schedule::RULE,
     &due_on_non_working_day::RULE,
     &request_not_acknowledged::RULE,
     &decline_without_alternative::RULE,
@@ -146,6 +149,9 @@ pub struct Context<'a> {
     pub clock: &'a Clock,
     /// Times derived from history.
     pub evidence: &'a Evidence,
+    /// The plan (SPEC §5), computed once per check; `None` when the
+    /// calendar has no working day to plan on.
+    pub plan: Option<&'a Plan>,
 }
 
 impl Context<'_> {
