@@ -5,6 +5,8 @@
 mod check;
 mod explain;
 mod output;
+mod plan;
+mod project;
 mod schema;
 
 use std::io::IsTerminal;
@@ -32,6 +34,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Write the JSON Schemas of baton's files.
     Schema(schema::SchemaArgs),
+    /// Plan the tasks: critical path, slack, Gantt charts, TaskJuggler export.
+    Plan(plan::PlanArgs),
 }
 
 /// When to color terminal output.
@@ -123,5 +127,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Plan(args) => plan::run(args),
     }
 }

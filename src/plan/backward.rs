@@ -5,7 +5,7 @@
 //! Work is counted on the axis of working days ("boundaries": the number of
 //! working days before a point), so the pass is integer arithmetic only.
 
-use super::{Plan, Point, Schedule, TaskStatus, Unplanned, next_day};
+use super::{Driver, Plan, Point, Schedule, Unplanned, next_day};
 use crate::graph::TaskGraph;
 use crate::time::Clock;
 
@@ -46,9 +46,7 @@ pub(super) fn run(plan: &mut Plan, order: &[usize], graph: &TaskGraph, clock: &C
                 }
                 let latest_end = latest_end.unwrap_or(project_end);
                 let end = boundary(slot.end);
-                let work = if matches!(task.status, TaskStatus::Delivered | TaskStatus::Accepted)
-                    && slot.driver == super::Driver::Recorded
-                {
+                let work = if slot.driver == Driver::Recorded {
                     end - rank(slot.start)
                 } else {
                     i64::from(task.remaining_wd)

@@ -82,8 +82,14 @@ pub(super) fn run(
             continue;
         }
         let slot = match recorded(task, &tasks[t], clock) {
-            Some(slot) => Some(slot),
-            None => plan_open(task, &tasks[t], clock, start, today, latest),
+            Some(slot) => {
+                tasks[t].remaining_wd = 0;
+                Some(slot)
+            }
+            None => {
+                tasks[t].fixed_start = fixed_start(task, clock);
+                plan_open(&tasks[t], clock, start, today, latest)
+            }
         };
         match slot {
             Some(slot) => {
@@ -140,6 +146,7 @@ fn describe(task: &Item<Task>, clock: &Clock) -> TaskPlan {
         effort_wd,
         remaining_wd: remaining(effort_wd, progress),
         progress,
+        fixed_start: None,
         schedule: Schedule::Unplanned(Unplanned::Cycle),
     }
 }
@@ -174,6 +181,7 @@ fn recorded(task: &Task, plan: &TaskPlan, clock: &Clock) -> Option<Slot> {
         .min(finish);
     Some(Slot {
         start,
+        work_start: start,
         finish,
         end: Point::end_of(finish),
         slack_wd: 0,
@@ -182,25 +190,35 @@ fn recorded(task: &Task, plan: &TaskPlan, clock: &Clock) -> Option<Slot> {
     })
 }
 
+/// Whether work on a task has begun (and may have an actual start).
+fn started(status: TaskStatus) -> bool {
+    matches!(
+        status,
+        TaskStatus::InProgress | TaskStatus::Blocked | TaskStatus::Rejected
+    )
+}
+
+/// The date open work may not start before: the written `start`, or for
+/// work in progress its actual start.
+fn fixed_start(task: &Task, clock: &Clock) -> Option<NaiveDate> {
+    if started(task.status()) {
+        actual_start(task, clock)
+    } else {
+        task.start.as_ref().map(|s| s.get().0)
+    }
+}
+
 /// Plans open work (or the rest of work in progress) after `latest`, the
 /// dependency that ends last. `None` when the calendar runs out.
 fn plan_open(
-    task: &Task,
     plan: &TaskPlan,
     clock: &Clock,
     start: NaiveDate,
     today: NaiveDate,
     latest: Option<(Point, usize)>,
 ) -> Option<Slot> {
-    let started = matches!(
-        task.status(),
-        TaskStatus::InProgress | TaskStatus::Blocked | TaskStatus::Rejected
-    );
-    let fixed = if started {
-        actual_start(task, clock)
-    } else {
-        task.start.as_ref().map(|s| s.get().0)
-    };
+    let started = started(plan.status);
+    let fixed = plan.fixed_start;
     // The latest constraint; the more specific one wins a tie (a dependency,
     // then the fixed start, then today, then the project start).
     let mut best = (Point::start_of(start), Driver::ProjectStart(start));
@@ -221,6 +239,7 @@ fn plan_open(
     if plan.milestone {
         return Some(Slot {
             start: from.date,
+            work_start: from.date,
             finish: from.date,
             end: from,
             slack_wd: 0,
@@ -238,6 +257,7 @@ fn plan_open(
     };
     Some(Slot {
         start: shown_start,
+        work_start: first,
         finish,
         end: Point::end_of(finish),
         slack_wd: 0,

@@ -114,6 +114,9 @@ pub enum Driver {
 pub struct Slot {
     /// First working day (a milestone: its day; work in progress: its actual start).
     pub start: NaiveDate,
+    /// First working day of the work still to do (the same as `start`
+    /// unless work in progress started earlier; done work: `start`).
+    pub work_start: NaiveDate,
     /// Last working day (a milestone: its day).
     pub finish: NaiveDate,
     /// Where the task ends on the axis of days (the end of `finish`, or for
@@ -180,6 +183,9 @@ pub struct TaskPlan {
     pub remaining_wd: u32,
     /// Percent complete as written.
     pub progress: u8,
+    /// The date open work may not start before: `start` as written, or for
+    /// work in progress its actual start.
+    pub fixed_start: Option<NaiveDate>,
     /// Dates, or why there are none.
     pub schedule: Schedule,
 }

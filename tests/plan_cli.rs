@@ -1,0 +1,149 @@
+//! End-to-end: `baton plan` on the example project and on small folders.
+
+use std::fs;
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// The check time documented in example-project/README.md.
+const NOW: &str = "2026-09-24T10:00:00+08:00";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn baton() -> Command {
+    let mut cmd = Command::cargo_bin("baton").unwrap();
+    cmd.current_dir(root())
+        .env_remove("BATON_NOW")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(args: &[&str]) -> String {
+    let output = baton().args(args).output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_example_plan_as_a_table() {
+    let text = run(&["plan", "example-project", "--now", NOW, "--lang", "en"]);
+    insta::assert_snapshot!("example_text", text);
+    // The project's own language by default.
+    let zh = run(&["plan", "example-project", "--now", NOW]);
+    assert!(
+        zh.contains("关键路径:T-103 → T-104 → T-302 → T-403"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn the_example_plan_as_json_has_the_shape_of_the_spec() {
+    let text = run(&["plan", "example-project", "--now", NOW, "--format", "json"]);
+    let plan: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(plan["version"], 1);
+    assert_eq!(plan["finish"], "2026-10-28");
+    assert_eq!(
+        plan["critical_path"],
+        serde_json::json!(["T-103", "T-104", "T-302", "T-403"])
+    );
+    for task in plan["tasks"].as_array().unwrap() {
+        for key in ["id", "start", "finish"] {
+            assert!(task[key].is_string(), "{key} in {task}");
+        }
+        assert!(
+            task["effort_wd"].is_u64() && task["slack_wd"].is_i64(),
+            "{task}"
+        );
+        assert!(task["critical"].is_boolean(), "{task}");
+    }
+    insta::assert_json_snapshot!("example_json", plan);
+}
+
+#[test]
+fn the_example_plan_as_a_mermaid_gantt_chart() {
+    let text = run(&[
+        "plan",
+        "example-project",
+        "--now",
+        NOW,
+        "--format",
+        "mermaid-gantt",
+    ]);
+    insta::assert_snapshot!("example_mermaid_gantt", text);
+}
+
+#[test]
+fn the_example_plan_for_taskjuggler() {
+    let text = run(&["plan", "example-project", "--now", NOW, "--format", "tjp"]);
+    assert!(text.contains("shifts makeup 2026-09-20 +1d, makeup 2026-10-10 +1d"));
+    assert!(text.contains("leaves holiday \"国庆节\" 2026-10-01 +2d"));
+    insta::assert_snapshot!("example_tjp", text);
+}
+
+#[test]
+fn a_calendar_without_working_days_is_a_clear_error() {
+    let dir = repo(&[
+        ("baton.toml", "[project]\ncalendar = \"never\"\n"),
+        ("calendars/never.toml", "weekdays = []\n"),
+        ("tasks/T-1.toml", "title = \"t\"\n"),
+    ]);
+    baton()
+        .args(["plan", "--now", NOW])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "calendar `never` has no working day on or after 2026-09-24",
+        ));
+}
+
+#[test]
+fn cycles_and_cancelled_tasks_are_listed_as_not_planned() {
+    let dir = repo(&[
+        ("baton.toml", "[project]\nstart = 2026-09-28\n"),
+        ("tasks/A.toml", "title = \"a\"\ndepends_on = [\"B\"]\n"),
+        ("tasks/B.toml", "title = \"b\"\ndepends_on = [\"A\"]\n"),
+        ("tasks/C.toml", "title = \"c\"\nstatus = \"cancelled\"\n"),
+        ("tasks/D.toml", "title = \"d\"\neffort = \"3wd\"\n"),
+    ]);
+    let output = baton()
+        .args(["plan", "--lang", "en", "--now", NOW])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("`A` is not planned: it is in or after a dependency cycle (D003)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`C` is not planned: it is cancelled"),
+        "{text}"
+    );
+    // D: 09-28, 09-29, 09-30.
+    let d = text
+        .lines()
+        .find(|l| l.starts_with("* D "))
+        .unwrap_or_default();
+    assert!(d.contains("2026-09-28  2026-09-30"), "{text}");
+}
