@@ -147,3 +147,39 @@ fn cycles_and_cancelled_tasks_are_listed_as_not_planned() {
         .unwrap_or_default();
     assert!(d.contains("2026-09-28  2026-09-30"), "{text}");
 }
+
+#[test]
+fn the_svg_gantt_chart_is_self_contained_and_escapes_item_text() {
+    let dir = repo(&[
+        ("baton.toml", "[project]\nstart = 2026-09-28\n"),
+        (
+            "org.toml",
+            "[[department]]\nid = \"rnd\"\nname = \"研发部 <b>&</b>\"\n",
+        ),
+        (
+            "tasks/T-1.toml",
+            "title = \"<script>alert(1)</script> & \\\"引号\\\"\"\nlead = \"rnd\"\neffort = \"3wd\"\ndue = 2026-10-09\n",
+        ),
+        (
+            "tasks/T-2.toml",
+            "title = \"里程碑\"\nmilestone = true\ndepends_on = [\"T-1\"]\n",
+        ),
+    ]);
+    let output = baton()
+        .args(["plan", "--now", NOW, "--format", "svg", "--lang", "en"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let svg = String::from_utf8(output.stdout).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(!svg.contains("<script") && !svg.contains("<b>"), "{svg}");
+    assert!(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;引号&quot;"));
+    assert!(svg.contains("研发部 &lt;b&gt;&amp;&lt;/b&gt;"));
+    // Nothing is loaded from elsewhere.
+    assert!(!svg.contains("href") && svg.matches("http").count() == 1);
+    // National Day is shaded, the make-up Saturday 10-10 is marked.
+    assert!(svg.contains("<title>2026-10-01 国庆节</title>"), "{svg}");
+    assert!(svg.contains("#fff1c7"));
+}

@@ -19,6 +19,8 @@ pub enum Format {
     Json,
     /// A Mermaid Gantt chart (GitHub renders it in Markdown).
     MermaidGantt,
+    /// A self-contained SVG Gantt chart.
+    Svg,
     /// A TaskJuggler 3 project (`tj3 plan.tjp`).
     Tjp,
 }
@@ -68,6 +70,7 @@ pub fn run(args: PlanArgs) -> Outcome {
         Format::Text => render::text(&view),
         Format::Json => render::json(&view),
         Format::MermaidGantt => render::mermaid_gantt(&view),
+        Format::Svg => render::svg(&view),
         Format::Tjp => render::tjp(&view),
     };
     match output::write(args.output.as_deref(), &text) {

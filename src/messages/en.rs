@@ -240,8 +240,7 @@ pub(super) fn render(msg: &Msg) -> String {
         }
         Msg::PlanColumns => "task\ttitle\tlead\tstart\tfinish\teffort\tleft\tslack\tdue".into(),
         Msg::GanttLegend => {
-            "critical path\ttoday\tnon-working day\tdone\tin progress\tnot started\tmilestone"
-                .into()
+            "critical path\tdone\tin progress\tnot started\tmilestone\tdue\ttoday\tday off\tmake-up working day".into()
         }
         Msg::PlanFinishMoved {
             item,

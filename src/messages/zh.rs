@@ -260,7 +260,9 @@ pub(super) fn render(msg: &Msg) -> String {
             }
         }
         Msg::PlanColumns => "任务\t标题\t主责\t开始\t完成\t工作量\t剩余\t浮动\t截止".into(),
-        Msg::GanttLegend => "关键路径\t今天\t非工作日\t已完成\t进行中\t未开始\t里程碑".into(),
+        Msg::GanttLegend => {
+            "关键路径\t已完成\t进行中\t未开始\t里程碑\t截止\t今天\t休息日\t调休上班".into()
+        }
         Msg::PlanFinishMoved {
             item,
             from,

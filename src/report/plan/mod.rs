@@ -2,11 +2,13 @@
 //! the same [`PlanView`].
 
 mod gantt_mermaid;
+mod gantt_svg;
 mod json;
 mod text;
 pub mod tjp;
 
 pub use gantt_mermaid::render as mermaid_gantt;
+pub use gantt_svg::render as svg;
 pub use json::render as json;
 pub use text::render as text;
 pub use tjp::render as tjp;
