@@ -183,3 +183,116 @@ fn the_svg_gantt_chart_is_self_contained_and_escapes_item_text() {
     assert!(svg.contains("<title>2026-10-01 国庆节</title>"), "{svg}");
     assert!(svg.contains("#fff1c7"));
 }
+
+#[test]
+fn the_example_graph_marks_the_critical_path() {
+    let text = run(&["graph", "example-project", "--now", NOW, "--format", "json"]);
+    let graph: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(graph["version"], 1);
+    assert_eq!(graph["nodes"].as_array().unwrap().len(), 28);
+    let critical: Vec<(String, String)> = graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["critical"] == true)
+        .map(|e| {
+            (
+                e["from"].as_str().unwrap().into(),
+                e["to"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        critical,
+        pairs(&[("T-103", "T-104"), ("T-302", "T-403"), ("T-104", "T-302")])
+    );
+    let cancelled = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "T-604")
+        .unwrap();
+    assert_eq!(cancelled["status"], "cancelled");
+    assert!(cancelled.get("start").is_none());
+}
+
+#[test]
+fn focus_keeps_an_item_its_ancestors_and_descendants() {
+    let text = run(&[
+        "graph",
+        "example-project",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+        "--focus",
+        "T-204",
+    ]);
+    let graph: Value = serde_json::from_str(&text).unwrap();
+    let ids: Vec<&str> = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "T-201", "T-202", "T-203", "T-204", "T-205", "T-302", "T-403", "T-901", "T-902", "REQ-001",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    // Siblings are neither ancestors nor descendants.
+    for id in ["T-101", "T-601", "T-402", "REQ-002"] {
+        assert!(!ids.contains(&id), "{id} in {ids:?}");
+    }
+    let dot = run(&["graph", "example-project", "--now", NOW, "--focus", "T-205"]);
+    insta::assert_snapshot!("focus_dot", dot);
+    baton()
+        .args(["graph", "example-project", "--focus", "T-2044"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no item `T-2044`; did you mean `T-204`?",
+        ));
+}
+
+#[test]
+fn graph_labels_are_escaped_and_overdue_items_marked() {
+    let dir = repo(&[
+        ("baton.toml", "[project]\nstart = 2026-09-01\n"),
+        (
+            "tasks/T-1.toml",
+            "title = \"say \\\"hi\\\" \\\\n <b>#1</b> & `x` 中文\"\ndue = 2026-09-10\n",
+        ),
+        (
+            "tasks/T-2.toml",
+            "title = \"next\"\ndepends_on = [\"T-1\"]\n",
+        ),
+    ]);
+    let output = baton()
+        .args(["graph", "--now", NOW, "--format", "dot"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let dot = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        dot.contains(r#"label="T-1\nsay \"hi\" \\n <b>#1</b> & `x` 中文\n09-24\n⚠ 2026-09-10""#),
+        "{dot}"
+    );
+    assert!(dot.contains("fontcolor=\"#b00020\""), "{dot}");
+    let output = baton()
+        .args(["graph", "--now", NOW, "--format", "mermaid"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let mermaid = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        mermaid.contains(r#"n0["T-1<br/>say #quot;hi#quot; \n #lt;b#gt;#35;1#lt;/b#gt; #amp; #96;x#96; 中文<br/>09-24<br/>⚠ 2026-09-10"]"#),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("class n0 overdue"), "{mermaid}");
+}

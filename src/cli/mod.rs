@@ -4,6 +4,7 @@
 
 mod check;
 mod explain;
+mod graph;
 mod output;
 mod plan;
 mod project;
@@ -36,6 +37,8 @@ pub enum Command {
     Schema(schema::SchemaArgs),
     /// Plan the tasks: critical path, slack, Gantt charts, TaskJuggler export.
     Plan(plan::PlanArgs),
+    /// Draw the item graph: dependencies, decomposition, requests, meetings.
+    Graph(graph::GraphArgs),
 }
 
 /// When to color terminal output.
@@ -128,5 +131,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Plan(args) => plan::run(args),
+        Command::Graph(args) => graph::run(args),
     }
 }

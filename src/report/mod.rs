@@ -6,6 +6,7 @@ mod text;
 pub use json::render as json;
 pub use text::{render as text, render_config_errors};
 
+pub mod graph;
 pub mod plan;
 
 use crate::check::Checked;
