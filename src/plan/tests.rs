@@ -480,3 +480,130 @@ fn a_long_chain_is_planned_without_recursion() {
         .nth_working_day_after(first, 19_999);
     assert_eq!(last, expected);
 }
+
+// ── schedule impact ───────────────────────────────────────────────────
+
+mod impact {
+    use super::{plan, task};
+    use crate::messages::Lang;
+    use crate::plan::{ScheduleChange, impact};
+
+    const REQUEST: &str = "title = \"r\"\nfrom = { department = \"mkt\" }\ndue = 2026-10-30\n";
+
+    /// T-001 → T-004 → T-007 (REQ-001) → M-1, and a side task T-009.
+    fn files(t004_effort: &str, extra: &[(&'static str, String)]) -> Vec<(&'static str, String)> {
+        let mut files = vec![
+            ("requests/REQ-001.toml", REQUEST.to_string()),
+            (
+                "tasks/T-001.toml",
+                task("start = 2026-09-21\neffort = \"2wd\"\n"),
+            ),
+            (
+                "tasks/T-004.toml",
+                task(&format!(
+                    "depends_on = [\"T-001\"]\neffort = \"{t004_effort}\"\n"
+                )),
+            ),
+            (
+                "tasks/T-007.toml",
+                task("request = \"REQ-001\"\ndepends_on = [\"T-004\"]\neffort = \"2wd\"\n"),
+            ),
+            (
+                "tasks/M-1.toml",
+                task("depends_on = [\"T-007\"]\nmilestone = true\n"),
+            ),
+            (
+                "tasks/T-009.toml",
+                task("start = 2026-09-21\neffort = \"1wd\"\n"),
+            ),
+        ];
+        files.extend(extra.iter().cloned());
+        files
+    }
+
+    fn planned(files: &[(&'static str, String)]) -> crate::plan::Plan {
+        let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        plan(&refs)
+    }
+
+    fn messages(changes: &[ScheduleChange]) -> Vec<String> {
+        changes
+            .iter()
+            .map(|c| c.message().render(Lang::En))
+            .collect()
+    }
+
+    #[test]
+    fn a_longer_task_moves_the_request_the_milestone_and_the_project() {
+        // Base: T-001 09-21..22, T-004 09-23..24, T-007 09-28..29.
+        // Head: T-004 takes 4wd, 09-23..29 (Mid-Autumn in between), T-007 09-30..10-08.
+        let base = planned(&files("2wd", &[]));
+        let head = planned(&files("4wd", &[]));
+        let calendar = crate::testing::project(&[]).settings.calendar;
+        let changes = impact(&base, &head, &calendar);
+        assert_eq!(
+            messages(&changes),
+            [
+                "moves the project's planned finish from 2026-09-29 to 2026-10-08 (2 working days later) through T-004 → T-007 → M-1",
+                "moves REQ-001's planned finish from 2026-09-29 to 2026-10-08 (2 working days later) through T-004 → T-007",
+                "moves M-1's planned finish from 2026-09-29 to 2026-10-08 (2 working days later) through T-004 → T-007",
+            ]
+        );
+        // And back: earlier.
+        let back = impact(&head, &base, &calendar);
+        assert!(
+            messages(&back)[1].contains("from 2026-10-08 to 2026-09-29 (2 working days earlier)"),
+            "{:?}",
+            messages(&back)
+        );
+    }
+
+    #[test]
+    fn a_new_longer_branch_changes_the_critical_path() {
+        let base = planned(&files("2wd", &[]));
+        let extra = [(
+            "tasks/T-010.toml",
+            task("depends_on = [\"T-009\"]\neffort = \"10wd\"\n"),
+        )];
+        let head = planned(&files("2wd", &extra));
+        let calendar = crate::testing::project(&[]).settings.calendar;
+        let changes = impact(&base, &head, &calendar);
+        assert_eq!(
+            changes.last(),
+            Some(&ScheduleChange::CriticalPath {
+                from: vec!["T-001".into(), "T-004".into(), "T-007".into(), "M-1".into()],
+                to: vec!["T-009".into(), "T-010".into()],
+            })
+        );
+        assert_eq!(
+            messages(&changes).last().map(String::as_str),
+            Some("changes the critical path from T-001 → T-004 → T-007 → M-1 to T-009 → T-010")
+        );
+        // The request and the milestone did not move.
+        assert_eq!(changes.len(), 2, "{:?}", messages(&changes));
+    }
+
+    #[test]
+    fn a_cycle_makes_the_request_unplannable() {
+        let base = planned(&files("2wd", &[]));
+        let mut head_files = files("2wd", &[]);
+        head_files[1].1 = task("start = 2026-09-21\neffort = \"2wd\"\ndepends_on = [\"T-007\"]\n");
+        let head = planned(&head_files);
+        let calendar = crate::testing::project(&[]).settings.calendar;
+        let all = messages(&impact(&base, &head, &calendar));
+        assert!(
+            all.contains(
+                &"`REQ-001` can no longer be planned (it was to finish 2026-09-29)".to_string()
+            ),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn does_not_report_an_unchanged_plan() {
+        let base = planned(&files("2wd", &[]));
+        let head = planned(&files("2wd", &[]));
+        let calendar = crate::testing::project(&[]).settings.calendar;
+        assert!(impact(&base, &head, &calendar).is_empty());
+    }
+}
