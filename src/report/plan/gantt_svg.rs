@@ -27,6 +27,8 @@ const HEAD: f64 = 128.0;
 const MARGIN_DAYS: i64 = 2;
 /// Dues later than this after the planned finish do not widen the chart.
 const DUE_REACH_DAYS: u64 = 30;
+/// The longest time axis drawn (about three years); bars beyond are cut.
+const MAX_DAYS: i64 = 1100;
 
 const CRITICAL: &str = "#e5484d";
 const DONE: &str = "#6fbf73";
@@ -68,7 +70,7 @@ pub fn render(view: &PlanView<'_>) -> String {
         .max()
         .unwrap_or(finish);
     let first = shift(first, -MARGIN_DAYS);
-    let last = shift(finish.max(due_max), MARGIN_DAYS);
+    let last = shift(finish.max(due_max), MARGIN_DAYS).min(shift(first, MAX_DAYS - 1));
     let days = (last - first).num_days() + 1;
     let day_w = (AXIS / days as f64).clamp(3.0, 28.0);
     let width = LABELS + days as f64 * day_w + 20.0;
@@ -78,6 +80,7 @@ pub fn render(view: &PlanView<'_>) -> String {
         first,
         day_w,
         x0: LABELS,
+        x1: LABELS + days as f64 * day_w,
     };
     // The id column is as wide as the longest id (within reason).
     let id_width = rows
@@ -257,17 +260,20 @@ struct Chart {
     first: NaiveDate,
     day_w: f64,
     x0: f64,
+    /// The right end of the axis: later dates are drawn there.
+    x1: f64,
 }
 
 impl Chart {
-    /// The left edge of `day`.
+    /// The left edge of `day` (kept on the axis).
     fn x(&self, day: NaiveDate) -> f64 {
-        self.x0 + (day - self.first).num_days() as f64 * self.day_w
+        let x = self.x0 + (day - self.first).num_days() as f64 * self.day_w;
+        x.clamp(self.x0, self.x1)
     }
 
     /// Where a point falls: the left edge of its date, or the right edge.
     fn point(&self, p: Point) -> f64 {
-        self.x(p.date) + if p.end { self.day_w } else { 0.0 }
+        (self.x(p.date) + if p.end { self.day_w } else { 0.0 }).min(self.x1)
     }
 }
 
