@@ -225,6 +225,26 @@ mod tests {
     }
 
     #[test]
+    fn fires_when_the_due_is_before_the_project_start() {
+        let baton = format!("{}start = 2026-10-12\n", crate::testing::BATON);
+        let t = task("effort = \"1wd\"\ndue = 2026-10-09\n");
+        let found = run_rule(
+            &RULE,
+            &[("baton.toml", &baton), ("tasks/T-1.toml", &t)],
+            NOW,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // Friday 10-09 to Monday 10-12 is two working days: 10-10 is a make-up Saturday.
+        assert!(
+            found[0].message.ends_with(
+                "planned finish 2026-10-12, 2 working days late; 1 working day of work from the project start 2026-10-12"
+            ),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
     fn does_not_fire_when_the_make_up_saturday_saves_the_due() {
         // Without the make-up Saturday 10-10, T-2 would finish 10-12.
         let t1 = task("start = 2026-09-28\neffort = \"3wd\"\n");
