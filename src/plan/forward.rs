@@ -77,16 +77,18 @@ pub(super) fn run(
             });
             continue;
         }
-        if let Some(root) = stuck[t] {
-            tasks[t].schedule = Schedule::Unplanned(Unplanned::AfterUnplanned { dependency: root });
-            continue;
-        }
+        // Recorded dates are facts, whatever happens to the dependencies.
         let slot = match recorded(task, &tasks[t], clock) {
             Some(slot) => {
                 tasks[t].remaining_wd = 0;
                 Some(slot)
             }
             None => {
+                if let Some(root) = stuck[t] {
+                    tasks[t].schedule =
+                        Schedule::Unplanned(Unplanned::AfterUnplanned { dependency: root });
+                    continue;
+                }
                 tasks[t].fixed_start = fixed_start(task, clock);
                 plan_open(&tasks[t], clock, start, today, latest)
             }

@@ -223,6 +223,12 @@ fn an_effort_past_the_last_date_is_not_planned_and_neither_are_its_dependents() 
         ("tasks/A.toml", &task("effort = \"4000000000wd\"\n")),
         ("tasks/B.toml", &task("depends_on = [\"A\"]\n")),
         ("tasks/C.toml", &task("start = 2026-09-14\n")),
+        (
+            "tasks/D.toml",
+            &task(
+                "depends_on = [\"A\"]\nstart = 2026-09-15\nstatus = \"delivered\"\ndelivered_at = 2026-09-16T12:00:00+08:00\n",
+            ),
+        ),
     ]);
     assert_eq!(why_unplanned(&p, "A"), Unplanned::OutOfRange);
     assert_eq!(
@@ -230,6 +236,8 @@ fn an_effort_past_the_last_date_is_not_planned_and_neither_are_its_dependents() 
         Unplanned::AfterUnplanned { dependency: 0 }
     );
     assert_eq!(dates(&p, "C"), pair("2026-09-14", "2026-09-14"));
+    // Recorded dates stand even after an unplannable dependency.
+    assert_eq!(dates(&p, "D"), pair("2026-09-15", "2026-09-16"));
 }
 
 #[test]
