@@ -22,10 +22,12 @@ declare_rule! {
     /// have no plan (D003).
     ///
     /// ## Why
-    /// Seed 001 asks the assisting departments to confirm they can deliver
-    /// by the requested date, and seed 003 tracks every task against its
-    /// deadline: a deadline the plan already misses should be renegotiated
-    /// now, not discovered when it passes.
+    /// Seed 001 has the requester track progress and, as soon as a delay
+    /// risk shows ("研发部因人力紧张可能延迟1天"), call the departments
+    /// together to adjust the plan or add resources; seed 003 has the
+    /// project tool's Gantt chart show delay risks ("开发测试任务滞后2天,
+    /// 需协调资源"). A due the plan already misses is such a risk, found
+    /// while there is still time to act, not when the due passes.
     ///
     /// ## Fires
     /// `start = 2026-10-12`, `effort = "10wd"`, `due = 2026-10-16`: ten
