@@ -24,8 +24,8 @@ now=2026-06-10T10:00:00+08:00
 report='taskreport out "out" { formats csv timeformat "%Y-%m-%d %H:%M" columns id, start, end }'
 for n in ${sizes//,/ }; do
   printf '%s\n%s\n' "$(cat "$dir/tj-$n/plan.tjp")" "$report" > "$dir/tj-$n/bench.tjp"
-  runs=5; [ "$n" -ge 5000 ] && runs=3
-  hyperfine --warmup 1 --runs 10 --export-markdown "$dir/baton-$n.md" \
+  runs=3; [ "$n" -ge 5000 ] && runs=2; [ "$n" -ge 20000 ] && runs=1
+  hyperfine --warmup 2 --runs 20 --export-markdown "$dir/baton-$n.md" \
     "target/release/baton plan $dir/plan-$n --now $now --format json --output $dir/plan-$n.json"
   hyperfine --runs "$runs" --export-markdown "$dir/tj3-$n.md" \
     "tj3 --silent --no-color --output-dir $dir/tj-$n $dir/tj-$n/bench.tjp"
