@@ -11,6 +11,7 @@ use crate::load::ConfigErrors;
 use crate::messages::Msg;
 use crate::model::Project;
 use crate::parse::suggest;
+use crate::plan::Plan;
 use crate::rules::{self, Context, RULES};
 use crate::time::{Clock, parse_now};
 
@@ -117,12 +118,14 @@ pub fn check(
         now: now.with_timezone(&settings.tz),
     };
     let graph = TaskGraph::build(&project);
+    let plan = Plan::compute(&project, &graph, &clock).ok();
     let cx = Context {
         project: &project,
         graph: &graph,
         clock: &clock,
         evidence,
         changes,
+        plan: plan.as_ref(),
     };
     let mut findings = rules::run(&cx, &levels);
     sort(&project, &mut findings);

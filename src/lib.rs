@@ -25,6 +25,7 @@ pub mod load;
 pub mod messages;
 pub mod model;
 pub mod parse;
+pub mod plan;
 pub mod pr;
 pub mod publish;
 pub mod report;

@@ -6,6 +6,7 @@ use crate::graph::TaskGraph;
 use crate::load::load;
 use crate::messages::Lang;
 use crate::model::Project;
+use crate::plan::Plan;
 use crate::rules::{Context, Rule};
 use crate::source::MemorySource;
 use crate::time::{Clock, parse_now};
@@ -114,12 +115,14 @@ pub(crate) fn run_rule_with(
         now,
     };
     let graph = TaskGraph::build(project);
+    let plan = Plan::compute(project, &graph, &clock).ok();
     let cx = Context {
         project,
         graph: &graph,
         clock: &clock,
         evidence,
         changes: None,
+        plan: plan.as_ref(),
     };
     let levels = Levels::default();
     let mut sink = Sink::new(&levels, &project.files);

@@ -182,6 +182,26 @@ impl Calendar {
         self.names.get(&date).map(String::as_str)
     }
 
+    /// The weekly pattern: which days of the week are working days, Monday first.
+    pub fn weekly_working_days(&self) -> [bool; 7] {
+        self.weekly
+    }
+
+    /// The days in `[from, to]` whose status differs from the weekly pattern,
+    /// in date order: `(date, true)` is a working day on a weekly day off
+    /// (a make-up day, 调休), `(date, false)` a holiday on a weekly working day.
+    pub fn exceptions_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl Iterator<Item = (NaiveDate, bool)> + '_ {
+        let first = self.exceptions.partition_point(|(d, _)| *d < from);
+        self.exceptions[first..]
+            .iter()
+            .copied()
+            .take_while(move |(d, _)| *d <= to)
+    }
+
     /// Whether the calendar has any working day in its weekly pattern.
     fn has_weekly_working_days(&self) -> bool {
         self.weekly.iter().any(|w| *w)

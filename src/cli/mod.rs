@@ -5,8 +5,11 @@
 mod check;
 mod comment;
 mod explain;
+mod graph;
 mod log;
 mod output;
+mod plan;
+mod project;
 mod render;
 mod schema;
 
@@ -41,6 +44,10 @@ pub enum Command {
     Comment(comment::CommentArgs),
     /// Render a saved JSON report as Markdown, GitHub annotations or SARIF.
     Render(render::RenderArgs),
+    /// Plan the tasks: critical path, slack, Gantt charts, TaskJuggler export.
+    Plan(plan::PlanArgs),
+    /// Draw the item graph: dependencies, decomposition, requests, meetings.
+    Graph(graph::GraphArgs),
 }
 
 /// When to color terminal output.
@@ -135,5 +142,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Log(args) => log::run(args),
         Command::Comment(args) => comment::run(args),
         Command::Render(args) => render::run(args),
+        Command::Plan(args) => plan::run(args),
+        Command::Graph(args) => graph::run(args),
     }
 }

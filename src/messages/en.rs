@@ -1,7 +1,7 @@
 //! English texts. Convention (checked by a test): messages start in lower
 //! case and end without a period, like rustc's and clippy's.
 
-use super::{ArchivedAction, Late, Msg, RefKind, code_list};
+use super::{ArchivedAction, Late, Msg, NotPlannedReason, PlanOrigin, RefKind, code_list};
 use crate::time::Duration;
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -37,6 +37,31 @@ fn kind(k: RefKind) -> &'static str {
         RefKind::Task => "task",
         RefKind::Request => "request",
         RefKind::Calendar => "calendar",
+    }
+}
+
+fn late_days(n: i64) -> String {
+    if n > 0 {
+        format!("{} late", plural(n, "working day", "working days"))
+    } else {
+        "late on the due day".into()
+    }
+}
+
+fn origin(o: &PlanOrigin) -> String {
+    match o {
+        PlanOrigin::FixedStart(d) => format!("its fixed start {d}"),
+        PlanOrigin::ProjectStart(d) => format!("the project start {d}"),
+        PlanOrigin::Today(d) => format!("today, {d}"),
+        PlanOrigin::Delivered(d) => format!("work delivered {d}"),
+    }
+}
+
+fn path_or_none(path: &[String]) -> String {
+    if path.is_empty() {
+        "none".into()
+    } else {
+        path.join(" → ")
     }
 }
 
@@ -173,6 +198,121 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::CycleHint => {
             "remove one `depends_on` entry of the cycle; no task of it can ever start".into()
         }
+        Msg::InfeasibleSchedule {
+            due,
+            finish,
+            late_wd,
+            chain,
+            origin: o,
+            work_wd,
+        } => {
+            let why = if chain.len() > 1 {
+                format!("the chain {} starts from {}", chain.join(" → "), origin(o))
+            } else {
+                format!(
+                    "{} of work from {}",
+                    plural(i64::from(*work_wd), "working day", "working days"),
+                    origin(o)
+                )
+            };
+            format!(
+                "cannot finish by its due {due}: planned finish {finish}, {}; {why}",
+                late_days(*late_wd)
+            )
+        }
+        Msg::InfeasibleRequest {
+            due,
+            finish,
+            late_wd,
+            task,
+            chain,
+            origin: o,
+        } => format!(
+            "the tasks of this request cannot finish by its due {due}: `{task}` is planned to finish {finish}, {}; the chain {} starts from {}",
+            late_days(*late_wd),
+            chain.join(" → "),
+            origin(o)
+        ),
+        Msg::InfeasibleHint => {
+            "start the chain earlier, cut its effort, or agree on a later due".into()
+        }
+        Msg::NotPlanned { id, reason } => {
+            let reason = match reason {
+                NotPlannedReason::Cancelled => "it is cancelled".to_string(),
+                NotPlannedReason::Cycle => "it is in or after a dependency cycle (D003)".into(),
+                NotPlannedReason::OutOfRange => {
+                    "its effort runs past the last date the calendar can express".into()
+                }
+                NotPlannedReason::After(d) => {
+                    format!("it depends on `{d}`, which cannot be planned")
+                }
+            };
+            format!("`{id}` is not planned: {reason}")
+        }
+        Msg::PlanSummary {
+            finish,
+            planned,
+            now,
+        } => match finish {
+            Some(finish) => format!(
+                "planned finish {finish}, {} planned (now {now})",
+                plural(*planned as i64, "task", "tasks")
+            ),
+            None => format!("nothing to plan (now {now})"),
+        },
+        Msg::PlanCriticalPath { path } => {
+            if path.is_empty() {
+                "critical path: none".into()
+            } else {
+                format!("critical path: {}", path.join(" → "))
+            }
+        }
+        Msg::PlanColumns => "task\ttitle\tlead\tstart\tfinish\teffort\tleft\tslack\tdue".into(),
+        Msg::GanttLegend => {
+            "critical path\tdone\tin progress\tnot started\tmilestone\tdue\ttoday\tday off\tmake-up working day".into()
+        }
+        Msg::PlanFinishMoved {
+            item,
+            from,
+            to,
+            working_days,
+            chain,
+        } => {
+            let subject = match item {
+                Some(item) => format!("{item}'s"),
+                None => "the project's".into(),
+            };
+            let by = match working_days.signum() {
+                1 => format!(
+                    "{} later",
+                    plural(*working_days, "working day", "working days")
+                ),
+                -1 => format!(
+                    "{} earlier",
+                    plural(-working_days, "working day", "working days")
+                ),
+                _ => "the same working day".into(),
+            };
+            let through = if chain.is_empty() {
+                String::new()
+            } else {
+                format!(" through {}", chain.join(" → "))
+            };
+            format!("moves {subject} planned finish from {from} to {to} ({by}){through}")
+        }
+        Msg::PlanFinishLost { item, from } => match item {
+            Some(item) => format!("`{item}` can no longer be planned (it was to finish {from})"),
+            None => format!("the project can no longer be planned (it was to finish {from})"),
+        },
+        Msg::PlanFinishGained { item, to } => match item {
+            Some(item) => format!("`{item}` can now be planned: it finishes {to}"),
+            None => format!("the project can now be planned: it finishes {to}"),
+        },
+        Msg::CriticalPathChanged { from, to } => format!(
+            "changes the critical path from {} to {}",
+            path_or_none(from),
+            path_or_none(to)
+        ),
         Msg::DueOnNonWorkingDay { date, reason } => {
             format!("due date {date} is not a working day ({reason})")
         }

@@ -61,6 +61,33 @@ pub struct Late {
     pub hours: i64,
 }
 
+/// Where a chain of planned work starts, for planning messages; the date
+/// is pre-formatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanOrigin {
+    /// A task's fixed `start`.
+    FixedStart(String),
+    /// The project start.
+    ProjectStart(String),
+    /// Today: open work is not planned in the past.
+    Today(String),
+    /// Work already delivered on that date.
+    Delivered(String),
+}
+
+/// Why a task has no planned dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotPlannedReason {
+    /// It is cancelled.
+    Cancelled,
+    /// It is in or after a dependency cycle.
+    Cycle,
+    /// Its effort runs past the last date the calendar can express.
+    OutOfRange,
+    /// It depends on this task, which cannot be planned.
+    After(String),
+}
+
 /// A user-facing message with its arguments. Times are pre-formatted in the
 /// project's time zone (`2026-07-08 18:00`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,6 +232,57 @@ pub enum Msg {
         len: usize,
     },
     CycleHint,
+    // ── planning ────────────────────────────────────────────────────────
+    InfeasibleSchedule {
+        due: String,
+        finish: String,
+        late_wd: i64,
+        chain: Vec<String>,
+        origin: PlanOrigin,
+        work_wd: u32,
+    },
+    InfeasibleRequest {
+        due: String,
+        finish: String,
+        late_wd: i64,
+        task: String,
+        chain: Vec<String>,
+        origin: PlanOrigin,
+    },
+    InfeasibleHint,
+    NotPlanned {
+        id: String,
+        reason: NotPlannedReason,
+    },
+    PlanSummary {
+        finish: Option<String>,
+        planned: usize,
+        now: String,
+    },
+    PlanCriticalPath {
+        path: Vec<String>,
+    },
+    PlanColumns,
+    GanttLegend,
+    PlanFinishMoved {
+        item: Option<String>,
+        from: String,
+        to: String,
+        working_days: i64,
+        chain: Vec<String>,
+    },
+    PlanFinishLost {
+        item: Option<String>,
+        from: String,
+    },
+    PlanFinishGained {
+        item: Option<String>,
+        to: String,
+    },
+    CriticalPathChanged {
+        from: Vec<String>,
+        to: Vec<String>,
+    },
     DueOnNonWorkingDay {
         date: String,
         reason: String,

@@ -299,6 +299,56 @@ fn samples() -> Vec<Msg> {
         },
         Msg::ReportColumns,
         Msg::ReportOmitted { count: 7 },
+        Msg::InfeasibleSchedule {
+            due: s("2026-10-16 18:00"),
+            finish: s("2026-10-23"),
+            late_wd: 5,
+            chain: v(&["T-1", "T-2"]),
+            origin: PlanOrigin::FixedStart(s("2026-10-12")),
+            work_wd: 10,
+        },
+        Msg::InfeasibleRequest {
+            due: s("2026-10-16 18:00"),
+            finish: s("2026-10-23"),
+            late_wd: 5,
+            task: s("T-2"),
+            chain: v(&["T-1", "T-2"]),
+            origin: PlanOrigin::Today(s("2026-09-24")),
+        },
+        Msg::InfeasibleHint,
+        Msg::NotPlanned {
+            id: s("T-1"),
+            reason: NotPlannedReason::After(s("T-0")),
+        },
+        Msg::PlanSummary {
+            finish: Some(s("2026-10-23")),
+            planned: 3,
+            now: s("2026-09-24 10:00 +08:00"),
+        },
+        Msg::PlanCriticalPath {
+            path: v(&["T-1", "T-2"]),
+        },
+        Msg::PlanColumns,
+        Msg::GanttLegend,
+        Msg::PlanFinishMoved {
+            item: Some(s("REQ-001")),
+            from: s("2026-07-10"),
+            to: s("2026-07-14"),
+            working_days: 2,
+            chain: v(&["T-004", "T-007"]),
+        },
+        Msg::PlanFinishLost {
+            item: Some(s("REQ-001")),
+            from: s("2026-07-10"),
+        },
+        Msg::PlanFinishGained {
+            item: None,
+            to: s("2026-07-10"),
+        },
+        Msg::CriticalPathChanged {
+            from: v(&["T-1", "T-2"]),
+            to: v(&["T-1", "T-3"]),
+        },
     ]
 }
 
@@ -390,9 +440,21 @@ fn variant(m: &Msg) -> usize {
         Msg::ReportPolicyChanged { .. } => 82,
         Msg::ReportColumns => 83,
         Msg::ReportOmitted { .. } => 84,
+        Msg::InfeasibleSchedule { .. } => 85,
+        Msg::InfeasibleRequest { .. } => 86,
+        Msg::InfeasibleHint => 87,
+        Msg::NotPlanned { .. } => 88,
+        Msg::PlanSummary { .. } => 89,
+        Msg::PlanCriticalPath { .. } => 90,
+        Msg::PlanColumns => 91,
+        Msg::GanttLegend => 92,
+        Msg::PlanFinishMoved { .. } => 93,
+        Msg::PlanFinishLost { .. } => 94,
+        Msg::PlanFinishGained { .. } => 95,
+        Msg::CriticalPathChanged { .. } => 96,
     }
 }
-const VARIANTS: usize = 85;
+const VARIANTS: usize = 97;
 
 #[test]
 fn every_message_has_a_sample() {

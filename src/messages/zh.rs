@@ -1,6 +1,6 @@
 //! 简体中文文案。
 
-use super::{ArchivedAction, Late, Msg, RefKind};
+use super::{ArchivedAction, Late, Msg, NotPlannedReason, PlanOrigin, RefKind};
 use crate::time::Duration;
 
 fn duration(d: &Duration) -> String {
@@ -81,6 +81,31 @@ fn field_name(field: &str) -> String {
         "reason" => "原因(reason)".into(),
         "alternative" => "替代方案(alternative)".into(),
         other => format!("`{other}`"),
+    }
+}
+
+fn late_days(n: i64) -> String {
+    if n > 0 {
+        format!("晚 {n} 个工作日")
+    } else {
+        "截止当天即超时".into()
+    }
+}
+
+fn origin(o: &PlanOrigin) -> String {
+    match o {
+        PlanOrigin::FixedStart(d) => format!("固定开始日期 {d} "),
+        PlanOrigin::ProjectStart(d) => format!("项目开始日期 {d} "),
+        PlanOrigin::Today(d) => format!("今天({d})"),
+        PlanOrigin::Delivered(d) => format!(" {d} 已交付的工作"),
+    }
+}
+
+fn path_or_none(path: &[String]) -> String {
+    if path.is_empty() {
+        "无".into()
+    } else {
+        path.join(" → ")
     }
 }
 
@@ -215,6 +240,102 @@ pub(super) fn render(msg: &Msg) -> String {
             format!("{len} 个任务形成循环依赖:{}", path.join(" → "))
         }
         Msg::CycleHint => "删除循环中的一条 `depends_on`;循环中的任务都无法开始".into(),
+        Msg::InfeasibleSchedule {
+            due,
+            finish,
+            late_wd,
+            chain,
+            origin: o,
+            work_wd,
+        } => {
+            let why = if chain.len() > 1 {
+                format!("依赖链 {} 从{}开始", chain.join(" → "), origin(o))
+            } else {
+                format!("从{}起需 {work_wd} 个工作日", origin(o))
+            };
+            format!(
+                "无法在截止时间 {due} 前完成:计划完成日 {finish},{};{why}",
+                late_days(*late_wd)
+            )
+        }
+        Msg::InfeasibleRequest {
+            due,
+            finish,
+            late_wd,
+            task,
+            chain,
+            origin: o,
+        } => format!(
+            "本需求的任务无法在截止时间 {due} 前完成:`{task}` 计划 {finish} 完成,{};依赖链 {} 从{}开始",
+            late_days(*late_wd),
+            chain.join(" → "),
+            origin(o)
+        ),
+        Msg::InfeasibleHint => "提前开始依赖链、压缩工作量,或商定更晚的截止时间".into(),
+        Msg::NotPlanned { id, reason } => {
+            let reason = match reason {
+                NotPlannedReason::Cancelled => "已取消".to_string(),
+                NotPlannedReason::Cycle => "处于循环依赖中或在其之后(D003)".into(),
+                NotPlannedReason::OutOfRange => "工作量超出日历可表示的最后日期".into(),
+                NotPlannedReason::After(d) => format!("依赖的 `{d}` 无法排期"),
+            };
+            format!("`{id}` 未排入计划:{reason}")
+        }
+        Msg::PlanSummary {
+            finish,
+            planned,
+            now,
+        } => match finish {
+            Some(finish) => format!("计划完成日 {finish},已排 {planned} 个任务(当前时间 {now})"),
+            None => format!("没有可排期的任务(当前时间 {now})"),
+        },
+        Msg::PlanCriticalPath { path } => {
+            if path.is_empty() {
+                "关键路径:无".into()
+            } else {
+                format!("关键路径:{}", path.join(" → "))
+            }
+        }
+        Msg::PlanColumns => "任务\t标题\t主责\t开始\t完成\t工作量\t剩余\t浮动\t截止".into(),
+        Msg::GanttLegend => {
+            "关键路径\t已完成\t进行中\t未开始\t里程碑\t截止\t今天\t休息日\t调休上班".into()
+        }
+        Msg::PlanFinishMoved {
+            item,
+            from,
+            to,
+            working_days,
+            chain,
+        } => {
+            let subject = match item {
+                Some(item) => format!("`{item}` 的"),
+                None => "项目".into(),
+            };
+            let by = match working_days.signum() {
+                1 => format!("推迟到 {to}(晚 {working_days} 个工作日)"),
+                -1 => format!("提前到 {to}(早 {} 个工作日)", -working_days),
+                _ => format!("改为 {to}(同一工作日)"),
+            };
+            let through = if chain.is_empty() {
+                String::new()
+            } else {
+                format!(",经由 {}", chain.join(" → "))
+            };
+            format!("{subject}计划完成日从 {from} {by}{through}")
+        }
+        Msg::PlanFinishLost { item, from } => match item {
+            Some(item) => format!("`{item}` 无法再排期(原计划 {from} 完成)"),
+            None => format!("项目无法再排期(原计划 {from} 完成)"),
+        },
+        Msg::PlanFinishGained { item, to } => match item {
+            Some(item) => format!("`{item}` 现在可以排期:计划 {to} 完成"),
+            None => format!("项目现在可以排期:计划 {to} 完成"),
+        },
+        Msg::CriticalPathChanged { from, to } => format!(
+            "关键路径由 {} 变为 {}",
+            path_or_none(from),
+            path_or_none(to)
+        ),
         Msg::DueOnNonWorkingDay { date, reason } => format!("截止日期 {date} 不是工作日({reason})"),
         Msg::Weekend => "周末".into(),
         Msg::NotAcknowledged {

@@ -15,6 +15,9 @@ pub use doc::{ChangedDoc, FindingDoc, GraphDoc, NodeDoc, ReportDoc, RevisionDoc,
 pub use markdown::Links;
 pub use text::{render as text, render_config_errors, render_pr as text_pr};
 
+pub mod graph;
+pub mod plan;
+
 use crate::check::Checked;
 use crate::diag::Severity;
 

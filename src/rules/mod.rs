@@ -19,6 +19,7 @@ use crate::history::ChangeSet;
 use crate::messages::Msg;
 use crate::model::{Item, Project};
 use crate::parse::{Sp, When};
+use crate::plan::Plan;
 use crate::time::Clock;
 
 /// A rule: metadata and the function that checks it.
@@ -85,6 +86,7 @@ mod dependency_cycle;
 mod due_on_non_working_day;
 mod due_soon;
 mod duplicate_id;
+mod infeasible_schedule;
 mod invalid_date_range;
 mod invalid_toml;
 mod late_meeting_notice;
@@ -117,6 +119,7 @@ pub static RULES: &[&Rule] = &[
     &overdue::RULE,
     &due_soon::RULE,
     &dependency_cycle::RULE,
+    &infeasible_schedule::RULE,
     &due_on_non_working_day::RULE,
     &request_not_acknowledged::RULE,
     &decline_without_alternative::RULE,
@@ -155,6 +158,9 @@ pub struct Context<'a> {
     pub evidence: &'a Evidence,
     /// What a pull request changed (`--base`/`--head` only).
     pub changes: Option<&'a ChangeSet>,
+    /// The plan (SPEC §5), computed once per check; `None` when the
+    /// calendar has no working day to plan on.
+    pub plan: Option<&'a Plan>,
 }
 
 impl Context<'_> {
