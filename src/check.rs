@@ -24,6 +24,8 @@ pub struct Checked {
     pub clock: Clock,
     /// Findings, sorted by file, position and rule.
     pub findings: Vec<Finding>,
+    /// The plan the rules saw (`None` when the calendar has no working day).
+    pub plan: Option<Plan>,
 }
 
 /// Why a check could not run.
@@ -133,6 +135,7 @@ pub fn check(
         project,
         clock,
         findings,
+        plan,
     })
 }
 

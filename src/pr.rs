@@ -165,7 +165,7 @@ pub fn check_pr(
         (Evidence::none(), Evidence::none())
     };
 
-    let changes = ChangeSet::compute(
+    let mut changes = ChangeSet::compute(
         &repo.repo,
         base.commit,
         head.commit,
@@ -185,6 +185,7 @@ pub fn check_pr(
     let base_checked = base_project
         .map(|p| check(p, now, &base_evidence, None))
         .transpose()?;
+    changes.base_plan = base_checked.as_ref().and_then(|b| b.plan.clone());
     let mut checked = check(head_project, now, &head_evidence, Some(&changes))?;
     classify(&mut checked, base_checked);
     if base_source.is_some()

@@ -920,3 +920,65 @@ fn a_pull_request_that_breaks_the_policy_is_told_so() {
             .contains("unknown time zone `Asia/Shangai`")
     );
 }
+
+#[test]
+fn d006_fires_when_a_change_moves_a_request_finish() {
+    let repo = base_repo();
+    repo.write("requests/REQ-1.toml", "title = \"上线\"\nfrom = { department = \"mkt\" }\nto = [{ department = \"rnd\" }]\nstatus = \"draft\"\ndue = 2026-07-31\n");
+    repo.write("tasks/T-2.toml", "title = \"联调\"\nowner = \"li.gong\"\ndeliverable = \"d\"\nacceptance = \"a\"\nrequest = \"REQ-1\"\neffort = \"3wd\"\ndepends_on = [\"T-1\"]\n");
+    repo.edit(
+        "tasks/T-1.toml",
+        "status",
+        "status = \"todo\"\neffort = \"3wd\"\nrequest = \"REQ-1\"",
+    );
+    let base = repo.commit(ADMIN, "2026-07-01T10:00:00+08:00");
+    repo.edit("tasks/T-1.toml", "effort", "effort = \"5wd\"");
+    repo.commit(LI, "2026-07-03T10:00:00+08:00");
+    let now = "2026-07-06T09:00:00+08:00";
+    let (code, report) = json(&[
+        "check",
+        &path(&repo),
+        "--base",
+        &base.to_string(),
+        "--head",
+        "HEAD",
+        "--now",
+        now,
+    ]);
+    assert_eq!(code, 0, "information only: {report}");
+    let moved = messages(&report, "D006");
+    assert!(
+        moved.iter().any(|m| m == "moves REQ-1's planned finish from 2026-07-13 to 2026-07-15 (2 working days later) through T-1 → T-2"),
+        "{moved:?}"
+    );
+    let finding = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "D006" && f["item"] == "REQ-1")
+        .unwrap();
+    assert_eq!(
+        (finding["severity"].as_str(), finding["change"].as_str()),
+        (Some("info"), Some("new"))
+    );
+    // The comment shows it in its own section, not among the findings.
+    let (_, stdout, _) = run(&[
+        "check",
+        &path(&repo),
+        "--base",
+        &base.to_string(),
+        "--head",
+        "HEAD",
+        "--now",
+        now,
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    let schedule = stdout.find("#### schedule").expect("a schedule section");
+    assert!(
+        stdout[schedule..].contains("moves REQ-1's planned finish"),
+        "{stdout}"
+    );
+}

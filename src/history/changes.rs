@@ -59,6 +59,8 @@ pub struct ChangeSet {
     pub archived: Vec<ArchivedTouch>,
     /// The GitHub login to judge every change by, instead of commit authors.
     pub actor: Option<String>,
+    /// The base's plan, to tell what the change moves (rule D006).
+    pub base_plan: Option<crate::plan::Plan>,
 }
 
 impl ChangeSet {
@@ -146,6 +148,7 @@ impl ChangeSet {
             touched,
             archived,
             actor,
+            base_plan: None,
         })
     }
 

@@ -505,6 +505,7 @@ pub(super) fn render(msg: &Msg) -> String {
             "this change edits policy ({}): it is judged by the base's policy and takes effect once merged",
             code_list(files, "and")
         ),
+        Msg::ReportSchedule => "schedule: what this change moves".into(),
         Msg::ReportColumns => "|rule|item|where|message".into(),
         Msg::ReportOmitted { count } => {
             format!("… and {count} more not shown: the comment would exceed GitHub's size limit")

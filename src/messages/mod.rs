@@ -442,6 +442,7 @@ pub enum Msg {
         files: Vec<String>,
     },
     ReportColumns,
+    ReportSchedule,
     ReportOmitted {
         count: usize,
     },

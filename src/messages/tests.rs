@@ -298,6 +298,7 @@ fn samples() -> Vec<Msg> {
             files: v(&["baton.toml"]),
         },
         Msg::ReportColumns,
+        Msg::ReportSchedule,
         Msg::ReportOmitted { count: 7 },
         Msg::InfeasibleSchedule {
             due: s("2026-10-16 18:00"),
@@ -452,9 +453,10 @@ fn variant(m: &Msg) -> usize {
         Msg::PlanFinishLost { .. } => 94,
         Msg::PlanFinishGained { .. } => 95,
         Msg::CriticalPathChanged { .. } => 96,
+        Msg::ReportSchedule => 97,
     }
 }
-const VARIANTS: usize = 97;
+const VARIANTS: usize = 98;
 
 #[test]
 fn every_message_has_a_sample() {

@@ -238,6 +238,25 @@ fn compose(doc: &ReportDoc, links: Option<&Links>, lang: Lang, shown: Shown) -> 
         let _ = writeln!(out, "> {}\n", escape::message(&note.render(lang)));
     }
     if pr {
+        // What the change moves in the plan (D006) gets its own section.
+        let moves: Vec<&FindingDoc> = doc
+            .findings
+            .iter()
+            .filter(|f| f.rule == "D006" && f.change() != Some(Change::Fixed))
+            .collect();
+        if !moves.is_empty() {
+            let _ = writeln!(out, "#### {}\n", Msg::ReportSchedule.render(lang));
+            for finding in moves {
+                let _ = writeln!(out, "- 📅 {}", escape::message(&finding.message));
+            }
+            out.push('\n');
+        }
+        let group = |change: Option<Change>| -> Vec<&FindingDoc> {
+            group(change)
+                .into_iter()
+                .filter(|f| f.rule != "D006")
+                .collect()
+        };
         let new = group(Some(Change::New));
         if !new.is_empty() {
             let _ = writeln!(out, "#### {}\n", Msg::ReportNew.render(lang));

@@ -99,6 +99,7 @@ mod progress_stale;
 mod rejection_without_comments;
 mod request_not_acknowledged;
 mod retrospective_overdue;
+mod schedule_moved;
 mod schema_violation;
 mod unauthorized_change;
 mod unknown_reference;
@@ -121,6 +122,7 @@ pub static RULES: &[&Rule] = &[
     &dependency_cycle::RULE,
     &infeasible_schedule::RULE,
     &due_on_non_working_day::RULE,
+    &schedule_moved::RULE,
     &request_not_acknowledged::RULE,
     &decline_without_alternative::RULE,
     &late_meeting_notice::RULE,
