@@ -151,3 +151,130 @@ proptest! {
         prop_assert_eq!(fingerprints(&order, &names), baseline);
     }
 }
+
+mod planner {
+    use std::collections::BTreeMap;
+
+    use baton::graph::TaskGraph;
+    use baton::load::load;
+    use baton::plan::{Plan, Point};
+    use baton::source::MemorySource;
+    use baton::time::{Clock, parse_now};
+    use proptest::prelude::*;
+
+    /// A random DAG: task i depends on some tasks before it.
+    #[derive(Debug, Clone)]
+    struct Spec {
+        efforts: Vec<u32>,
+        deps: Vec<Vec<usize>>,
+        dues: Vec<Option<u32>>,
+    }
+
+    fn spec(with_dues: bool) -> impl Strategy<Value = Spec> {
+        (2usize..25).prop_flat_map(move |n| {
+            let efforts = prop::collection::vec(0u32..8, n);
+            let deps = (0..n)
+                .map(|i| {
+                    prop::collection::vec(0..i.max(1), 0..3.min(i + 1))
+                        .prop_map(move |d| if i == 0 { vec![] } else { d })
+                })
+                .collect::<Vec<_>>();
+            let dues = prop::collection::vec(prop::option::of(0u32..60), n)
+                .prop_map(move |d| if with_dues { d } else { vec![None; d.len()] });
+            (efforts, deps, dues).prop_map(|(efforts, deps, dues)| Spec {
+                efforts,
+                deps,
+                dues,
+            })
+        })
+    }
+
+    /// Writes the tasks (in `names` order/folders) and plans them at a fixed now.
+    fn plan(spec: &Spec, folder_of: &dyn Fn(usize) -> String) -> (Plan, Vec<String>) {
+        let mut source = MemorySource::new()
+            .with(
+                "baton.toml",
+                "[project]\ncalendar = \"cn\"\nstart = 2026-09-14\n",
+            )
+            .with("org.toml", "");
+        let ids: Vec<String> = (0..spec.efforts.len())
+            .map(|i| format!("T-{i:02}"))
+            .collect();
+        for (i, id) in ids.iter().enumerate() {
+            let deps: Vec<String> = spec.deps[i]
+                .iter()
+                .map(|d| format!("\"{}\"", ids[*d]))
+                .collect();
+            let mut text = format!(
+                "title = \"t\"\neffort = \"{}wd\"\ndepends_on = [{}]\n",
+                spec.efforts[i],
+                deps.join(", ")
+            );
+            if let Some(offset) = spec.dues[i] {
+                let due = chrono::NaiveDate::from_ymd_opt(2026, 9, 14).unwrap()
+                    + chrono::Days::new(u64::from(offset));
+                text.push_str(&format!("due = {due}\n"));
+            }
+            source = source.with(&format!("tasks/{}/{id}.toml", folder_of(i)), text);
+        }
+        let project = load(&source).unwrap();
+        let tz = project.settings.tz;
+        let clock = Clock {
+            tz,
+            workday: project.settings.workday,
+            calendar: project.settings.calendar.clone(),
+            now: parse_now("2026-09-14T09:00:00+08:00", tz).unwrap(),
+        };
+        let graph = TaskGraph::build(&project);
+        let plan = Plan::compute(&project, &graph, &clock).unwrap();
+        let ids = project.tasks.iter().map(|t| t.id.clone()).collect();
+        (plan, ids)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(120))]
+
+        #[test]
+        fn every_task_starts_after_its_dependencies_finish(spec in spec(true)) {
+            let (plan, ids) = plan(&spec, &|_| "a".into());
+            let at = |id: &str| plan.tasks.iter().position(|t| t.id == id).unwrap();
+            for (i, deps) in spec.deps.iter().enumerate() {
+                let Some(slot) = plan.tasks[at(&ids[at(&format!("T-{i:02}"))])].slot() else { continue };
+                let task = &plan.tasks[at(&format!("T-{i:02}"))];
+                for d in deps {
+                    let Some(dep) = plan.tasks[at(&format!("T-{d:02}"))].slot() else { continue };
+                    // Work starts after its dependencies end; a milestone is
+                    // the point where they end (as in TaskJuggler).
+                    let begins = if task.milestone { slot.end } else { Point::start_of(slot.work_start) };
+                    prop_assert!(begins >= dep.end, "T-{i:02} begins {begins:?} before T-{d:02} ends {:?}", dep.end);
+                }
+            }
+        }
+
+        #[test]
+        fn critical_tasks_have_zero_slack_against_the_project_finish(spec in spec(false)) {
+            let (plan, _) = plan(&spec, &|_| "a".into());
+            prop_assert!(!plan.critical_path.is_empty());
+            for &t in &plan.critical_path {
+                let slot = plan.tasks[t].slot().unwrap();
+                prop_assert_eq!(slot.slack_wd, 0, "{} is critical", plan.tasks[t].id);
+                prop_assert!(slot.critical);
+            }
+            let last = *plan.critical_path.last().unwrap();
+            prop_assert_eq!(Some(plan.tasks[last].slot().unwrap().finish), plan.finish);
+        }
+
+        #[test]
+        fn the_plan_does_not_depend_on_file_order(spec in spec(true), seed in any::<u64>()) {
+            let (a, _) = plan(&spec, &|_| "a".into());
+            let (b, _) = plan(&spec, &move |i| format!("f{}", (seed.wrapping_mul(i as u64 + 7) >> 3) % 4));
+            let by_id = |p: &Plan| -> BTreeMap<String, String> {
+                p.tasks.iter().map(|t| (t.id.clone(), format!("{:?}", t.slot().map(|s| (s.start, s.finish, s.slack_wd, s.critical))))).collect()
+            };
+            prop_assert_eq!(by_id(&a), by_id(&b));
+            prop_assert_eq!(a.finish, b.finish);
+            let path = |p: &Plan| -> Vec<String> { p.critical_path.iter().map(|&t| p.tasks[t].id.clone()).collect() };
+            prop_assert_eq!(path(&a), path(&b));
+        }
+    }
+}

@@ -104,8 +104,7 @@ pub(super) fn run(
             }
         }
     }
-    let position = positions(&order, n);
-    let requests = requests(project, &tasks, &position, clock);
+    let requests = requests(project, &tasks, clock);
     let finish = tasks
         .iter()
         .filter_map(|t| t.slot().map(|s| s.finish))
@@ -119,15 +118,6 @@ pub(super) fn run(
         today,
     };
     (plan, order)
-}
-
-/// Each task's position in `order` (`usize::MAX` when not in it).
-pub(super) fn positions(order: &[usize], n: usize) -> Vec<usize> {
-    let mut position = vec![usize::MAX; n];
-    for (i, &t) in order.iter().enumerate() {
-        position[t] = i;
-    }
-    position
 }
 
 /// The plan's view of a task, before dates.
@@ -269,12 +259,7 @@ fn plan_open(
 }
 
 /// Each request's planned finish: the latest end of its planned tasks.
-fn requests(
-    project: &Project,
-    tasks: &[TaskPlan],
-    position: &[usize],
-    clock: &Clock,
-) -> Vec<RequestPlan> {
+fn requests(project: &Project, tasks: &[TaskPlan], clock: &Clock) -> Vec<RequestPlan> {
     let index: HashMap<&str, usize> = project
         .requests
         .iter()
@@ -292,7 +277,8 @@ fn requests(
         let later = match last[r] {
             None => true,
             Some((best, b)) => {
-                slot.end > best.end || (slot.end == best.end && position[t] > position[b])
+                // Ties go to the smallest id: not the file order.
+                slot.end > best.end || (slot.end == best.end && tasks[t].id < tasks[b].id)
             }
         };
         if later {

@@ -257,8 +257,7 @@ impl Plan {
         }
         let (mut plan, order) = forward::run(project, graph, clock, start, today);
         backward::run(&mut plan, &order, graph, clock);
-        let position = forward::positions(&order, plan.tasks.len());
-        plan.critical_path = plan.critical_chain(&position);
+        plan.critical_path = plan.critical_chain();
         for &t in &plan.critical_path {
             if let Schedule::Planned(slot) = &mut plan.tasks[t].schedule {
                 slot.critical = true;
@@ -303,13 +302,17 @@ impl Plan {
 
     /// The chain that ends at the task whose planned end is latest (ties:
     /// the task later in dependency order, by `position`).
-    fn critical_chain(&self, position: &[usize]) -> Vec<usize> {
+    fn critical_chain(&self) -> Vec<usize> {
         let last = self
             .tasks
             .iter()
             .enumerate()
             .filter_map(|(i, t)| t.slot().map(|s| (i, s.end)))
-            .max_by_key(|&(i, end)| (end, position.get(i).copied().unwrap_or(0)));
+            // Of tasks ending last, the smallest id: not the file order.
+            .max_by(|&(i, a), &(j, b)| {
+                a.cmp(&b)
+                    .then_with(|| self.tasks[j].id.cmp(&self.tasks[i].id))
+            });
         match last {
             Some((t, _)) => self.chain(t),
             None => Vec::new(),
