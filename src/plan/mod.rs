@@ -284,17 +284,10 @@ impl Plan {
             if steps > self.tasks.len() + 1 {
                 break;
             }
-            at = match self.tasks.get(t).map(|p| &p.schedule) {
-                Some(Schedule::Planned(slot)) => {
-                    chain.push(t);
-                    match slot.driver {
-                        Driver::Dependency(d) => Some(d),
-                        _ => None,
-                    }
-                }
-                Some(Schedule::Unplanned(Unplanned::Cancelled { via })) => *via,
-                _ => None,
-            };
+            if self.tasks.get(t).and_then(TaskPlan::slot).is_some() {
+                chain.push(t);
+            }
+            at = self.driven_by(t);
         }
         chain.reverse();
         chain
@@ -303,20 +296,59 @@ impl Plan {
     /// The chain that ends at the task whose planned end is latest (ties:
     /// the task later in dependency order, by `position`).
     fn critical_chain(&self) -> Vec<usize> {
+        let depth = self.chain_depths();
         let last = self
             .tasks
             .iter()
             .enumerate()
             .filter_map(|(i, t)| t.slot().map(|s| (i, s.end)))
-            // Of tasks ending last, the smallest id: not the file order.
+            // Of the tasks ending last, the one with the longest driving
+            // chain, then the smallest id: never the file order.
             .max_by(|&(i, a), &(j, b)| {
                 a.cmp(&b)
+                    .then_with(|| depth[i].cmp(&depth[j]))
                     .then_with(|| self.tasks[j].id.cmp(&self.tasks[i].id))
             });
         match last {
             Some((t, _)) => self.chain(t),
             None => Vec::new(),
         }
+    }
+
+    /// The task a task's driving chain continues with.
+    fn driven_by(&self, task: usize) -> Option<usize> {
+        match self.tasks.get(task).map(|p| &p.schedule) {
+            Some(Schedule::Planned(slot)) => match slot.driver {
+                Driver::Dependency(d) => Some(d),
+                _ => None,
+            },
+            Some(Schedule::Unplanned(Unplanned::Cancelled { via })) => *via,
+            _ => None,
+        }
+    }
+
+    /// The length of every task's driving chain; linear (each task's depth
+    /// is computed once, walking iteratively).
+    fn chain_depths(&self) -> Vec<usize> {
+        let n = self.tasks.len();
+        let mut depth: Vec<Option<usize>> = vec![None; n];
+        for t in 0..n {
+            let mut stack = Vec::new();
+            let mut at = Some(t);
+            while let Some(x) = at {
+                if depth[x].is_some() || stack.len() > n {
+                    break;
+                }
+                stack.push(x);
+                at = self.driven_by(x);
+            }
+            let mut d = at.and_then(|x| depth[x]).unwrap_or(0);
+            while let Some(x) = stack.pop() {
+                d += 1;
+                depth[x] = Some(d);
+            }
+        }
+        depth.into_iter().map(|d| d.unwrap_or(0)).collect()
     }
 }
 
