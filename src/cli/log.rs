@@ -6,7 +6,7 @@ use clap::Args;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Outcome, fail};
-use crate::git::{GitRepo, short};
+use crate::git::{GitRepo, short_id};
 use crate::history::{BodyCache, first_parent_history, item_log};
 use crate::load::load;
 use crate::source::GitSource;
@@ -83,7 +83,7 @@ pub fn run(args: LogArgs) -> Outcome {
             let change = format!("{} → {}", show(&line.change.old), show(&line.change.new));
             [
                 when,
-                short(line.commit.oid),
+                short_id(line.commit.oid),
                 who,
                 line.change.field.clone(),
                 change,

@@ -73,12 +73,12 @@ pub struct Revision {
 impl Revision {
     /// The abbreviated commit id.
     pub fn short(&self) -> String {
-        short(self.commit)
+        short_id(self.commit)
     }
 }
 
 /// The first 12 hex digits of an object id.
-pub fn short(oid: Oid) -> String {
+pub fn short_id(oid: Oid) -> String {
     let mut s = oid.to_string();
     s.truncate(12);
     s

@@ -141,7 +141,7 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     }
     let mut reported: HashSet<(String, String, String)> = HashSet::new();
     for commit in &changes.commits {
-        let short = crate::git::short(commit.commit.oid);
+        let short = crate::git::short_id(commit.commit.oid);
         let who = person(org, &commit.commit.author, changes.actor.as_deref());
         for file in &commit.files {
             let Some(file_id) = cx.project.files.find(&file.path) else {
