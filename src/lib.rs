@@ -27,6 +27,7 @@ pub mod model;
 pub mod parse;
 pub mod plan;
 pub mod pr;
+pub mod progress;
 pub mod publish;
 pub mod report;
 pub mod rules;

@@ -15,9 +15,12 @@ use crate::diag::{Change, Finding, Severity};
 use crate::evidence::Evidence;
 use crate::files::FileId;
 use crate::git::{GitError, GitRepo, Revision};
-use crate::history::{BodyCache, ChangeSet, PathChange, derive_evidence, first_parent_history};
-use crate::load::{LoadError, load, stem};
+use crate::history::{
+    BodyCache, ChangeSet, PathChange, derive_evidence, first_parent_history_with,
+};
+use crate::load::{LoadError, load, load_with, stem};
 use crate::model::Project;
+use crate::progress::Progress;
 use crate::source::{GitSource, PolicyOverlay, is_policy};
 
 /// Why a pull-request check could not run.
@@ -96,8 +99,9 @@ pub struct PrChecked {
 fn load_revision(
     source: &dyn crate::source::Source,
     revision: &Revision,
+    progress: &dyn Progress,
 ) -> Result<Project, PrError> {
-    load(source).map_err(|error| PrError::Load {
+    load_with(source, progress).map_err(|error| PrError::Load {
         revision: format!("{} ({})", revision.name, revision.short()),
         error,
     })
@@ -111,8 +115,9 @@ fn evidence_of(
     now: DateTime<Utc>,
     project: &Project,
     cache: &mut BodyCache,
+    progress: &dyn Progress,
 ) -> Result<Evidence, PrError> {
-    let history = first_parent_history(&repo.repo, rev.commit, root)?;
+    let history = first_parent_history_with(&repo.repo, rev.commit, root, progress)?;
     Ok(derive_evidence(
         &repo.repo,
         &history,
@@ -128,6 +133,7 @@ pub fn check_pr(
     base: &Revision,
     head: &Revision,
     options: &PrOptions,
+    progress: &dyn Progress,
 ) -> Result<PrChecked, PrError> {
     let root = repo.baton_root(head)?;
     let head_source = GitSource::with_root(repo, head, &root)?;
@@ -144,20 +150,22 @@ pub fn check_pr(
                 base: base_source,
             },
             head,
+            progress,
         )?,
-        None => load_revision(&head_source, head)?,
+        None => load_revision(&head_source, head, progress)?,
     };
     let base_project = base_source
         .as_ref()
-        .map(|s| load_revision(s, base))
+        .map(|s| load_revision(s, base, progress))
         .transpose()?;
 
     let now: DateTime<Utc> = resolve_now(options.now.as_deref(), head_project.settings.tz)?;
     let mut cache = BodyCache::default();
     let (head_evidence, base_evidence) = if options.history {
-        let head_evidence = evidence_of(repo, head, &root, now, &head_project, &mut cache)?;
+        let head_evidence =
+            evidence_of(repo, head, &root, now, &head_project, &mut cache, progress)?;
         let base_evidence = match &base_project {
-            Some(project) => evidence_of(repo, base, &root, now, project, &mut cache)?,
+            Some(project) => evidence_of(repo, base, &root, now, project, &mut cache, progress)?,
             None => Evidence::none(),
         };
         (head_evidence, base_evidence)

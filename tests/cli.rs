@@ -348,3 +348,14 @@ fn a_file_over_one_mebibyte_is_a_finding() {
         .stdout(predicate::str::contains("error[S001]"))
         .stdout(predicate::str::contains("tasks/T-1.toml"));
 }
+
+#[test]
+fn nothing_reaches_stderr_without_a_terminal() {
+    // The progress bar is for terminals only; CI logs stay clean.
+    let output = baton()
+        .args(["check", "example-project", "--now", NOW])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}

@@ -5,15 +5,17 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::{Args, ValueEnum};
 
+use super::progress::Bar;
 use super::{ColorChoice, Outcome, fail, output, parse_lang};
 use crate::check::{CheckError, Checked, check, resolve_now};
 use crate::evidence::Evidence;
 use crate::git::{GitError, GitRepo};
-use crate::history::{BodyCache, derive_evidence, first_parent_history};
-use crate::load::{LoadError, load};
+use crate::history::{BodyCache, derive_evidence, first_parent_history_with};
+use crate::load::{LoadError, load_with};
 use crate::messages::Lang;
 use crate::model::Project;
 use crate::pr::{PrChecked, PrError, PrOptions, check_pr};
+use crate::progress::Progress;
 use crate::report::{self, Links, ReportDoc, markdown};
 use crate::source::{GitSource, WorktreeSource, find_root};
 
@@ -81,6 +83,9 @@ pub struct CheckArgs {
     /// When to use colors.
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Prints why a check could not run; exit code 2.
@@ -126,14 +131,19 @@ enum Failure {
 
 /// Evidence from the history of the commit checked out in the working tree
 /// at `root`, when it is a git repository with commits.
-fn worktree_evidence(root: &Path, now: DateTime<Utc>, project: &Project) -> Evidence {
+fn worktree_evidence(
+    root: &Path,
+    now: DateTime<Utc>,
+    project: &Project,
+    progress: &dyn Progress,
+) -> Evidence {
     let Ok(repo) = GitRepo::discover(root) else {
         return Evidence::none();
     };
     let Ok(head) = repo.resolve("HEAD") else {
         return Evidence::none();
     };
-    match first_parent_history(&repo.repo, head.commit, &repo.start) {
+    match first_parent_history_with(&repo.repo, head.commit, &repo.start, progress) {
         Ok(history) => derive_evidence(
             &repo.repo,
             &history,
@@ -145,21 +155,22 @@ fn worktree_evidence(root: &Path, now: DateTime<Utc>, project: &Project) -> Evid
     }
 }
 
-fn run_single(args: &CheckArgs) -> Result<Checked, Failure> {
+fn run_single(args: &CheckArgs, progress: &dyn Progress) -> Result<Checked, Failure> {
     let (project, now, evidence) = match &args.rev {
         Some(rev) => {
             let repo = GitRepo::discover(&args.path).map_err(Failure::Git)?;
             let revision = repo.resolve(rev).map_err(Failure::Git)?;
             let root = repo.baton_root(&revision).map_err(Failure::Git)?;
             let source = GitSource::with_root(&repo, &revision, &root).map_err(Failure::Git)?;
-            let project = load(&source).map_err(Failure::Load)?;
+            let project = load_with(&source, progress).map_err(Failure::Load)?;
             let now =
                 resolve_now(args.now.as_deref(), project.settings.tz).map_err(Failure::Check)?;
             let evidence = if args.no_history {
                 Evidence::none()
             } else {
-                let history = first_parent_history(&repo.repo, revision.commit, &root)
-                    .map_err(Failure::Git)?;
+                let history =
+                    first_parent_history_with(&repo.repo, revision.commit, &root, progress)
+                        .map_err(Failure::Git)?;
                 derive_evidence(
                     &repo.repo,
                     &history,
@@ -172,13 +183,14 @@ fn run_single(args: &CheckArgs) -> Result<Checked, Failure> {
         }
         None => {
             let root = find_root(&args.path).map_err(Failure::Source)?;
-            let project = load(&WorktreeSource::new(&root)).map_err(Failure::Load)?;
+            let project =
+                load_with(&WorktreeSource::new(&root), progress).map_err(Failure::Load)?;
             let now =
                 resolve_now(args.now.as_deref(), project.settings.tz).map_err(Failure::Check)?;
             let evidence = if args.no_history {
                 Evidence::none()
             } else {
-                worktree_evidence(&root, now, &project)
+                worktree_evidence(&root, now, &project, progress)
             };
             (project, now, evidence)
         }
@@ -186,7 +198,12 @@ fn run_single(args: &CheckArgs) -> Result<Checked, Failure> {
     check(project, now, &evidence, None).map_err(Failure::Check)
 }
 
-fn run_pr(args: &CheckArgs, base: &str, head: &str) -> Result<PrChecked, Failure> {
+fn run_pr(
+    args: &CheckArgs,
+    base: &str,
+    head: &str,
+    progress: &dyn Progress,
+) -> Result<PrChecked, Failure> {
     let repo = GitRepo::discover(&args.path).map_err(Failure::Git)?;
     let base = repo.resolve(base).map_err(Failure::Git)?;
     let head = repo.resolve(head).map_err(Failure::Git)?;
@@ -195,7 +212,7 @@ fn run_pr(args: &CheckArgs, base: &str, head: &str) -> Result<PrChecked, Failure
         actor: args.actor.clone(),
         history: !args.no_history,
     };
-    check_pr(&repo, &base, &head, &options).map_err(Failure::Pr)
+    check_pr(&repo, &base, &head, &options, progress).map_err(Failure::Pr)
 }
 
 /// A finished check of either kind.
@@ -245,9 +262,10 @@ fn worktree_root_in_repo(path: &Path) -> Option<String> {
 /// Runs `baton check`.
 pub fn run(args: CheckArgs) -> Outcome {
     let color = args.output.is_none() && args.color.for_stdout();
+    let bar = Bar::new(args.quiet, args.lang.unwrap_or_default());
     let done = match (&args.base, &args.head) {
-        (Some(base), Some(head)) => run_pr(&args, base, head).map(Done::Pr),
-        _ => run_single(&args).map(|checked| {
+        (Some(base), Some(head)) => run_pr(&args, base, head, &bar).map(Done::Pr),
+        _ => run_single(&args, &bar).map(|checked| {
             let root = match &args.rev {
                 Some(rev) => GitRepo::discover(&args.path).ok().and_then(|repo| {
                     repo.resolve(rev)

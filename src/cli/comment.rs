@@ -118,7 +118,8 @@ fn report(
         actor: None,
         history: true,
     };
-    let pr = check_pr(&repo, &base, &head, &options).map_err(|e| e.to_string())?;
+    let pr = check_pr(&repo, &base, &head, &options, &crate::progress::Silent)
+        .map_err(|e| e.to_string())?;
     let lang = args.lang.unwrap_or(pr.checked.project.settings.lang);
     Ok((ReportDoc::from_pr(&pr, lang), true))
 }

@@ -9,6 +9,7 @@ mod graph;
 mod log;
 mod output;
 mod plan;
+mod progress;
 mod project;
 mod render;
 mod schema;

@@ -186,6 +186,17 @@ pub fn first_parent_history(
     head: Oid,
     root: &str,
 ) -> Result<Vec<CommitChanges>, GitError> {
+    first_parent_history_with(repo, head, root, &crate::progress::Silent)
+}
+
+/// [`first_parent_history`], reporting each commit walked.
+pub fn first_parent_history_with(
+    repo: &Repository,
+    head: Oid,
+    root: &str,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Vec<CommitChanges>, GitError> {
+    progress.start(crate::progress::Stage::History, None);
     let boundaries = shallow_boundaries(repo);
     let mut walk = repo.revwalk().map_err(|e| git_err("the history", e))?;
     walk.push(head).map_err(|e| git_err("the history", e))?;
@@ -203,6 +214,7 @@ pub fn first_parent_history(
             Err(_) => None,
         };
         let changes = diff_trees(repo, parent_tree.as_ref(), Some(&tree), root)?;
+        progress.advance(1);
         if !changes.is_empty() {
             out.push(CommitChanges {
                 commit: commit_info(&commit, &boundaries),
@@ -210,6 +222,7 @@ pub fn first_parent_history(
             });
         }
     }
+    progress.finish();
     Ok(out)
 }
 

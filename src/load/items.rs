@@ -10,6 +10,7 @@ use crate::files::{FileId, Files};
 use crate::messages::Msg;
 use crate::model::{Item, ItemBody as Body, LoadProblem, Meeting, Request, Task};
 use crate::parse::{Problem, parse_document};
+use crate::progress::Progress;
 use crate::source::FileKind;
 
 /// Items read from their files.
@@ -71,6 +72,7 @@ pub(super) fn load_items(
     entries: &[Decoded],
     files: &Files,
     problems: &mut Vec<LoadProblem>,
+    progress: &dyn Progress,
 ) -> LoadedItems {
     let item_entries: Vec<&Decoded> = entries
         .iter()
@@ -89,6 +91,7 @@ pub(super) fn load_items(
                 Some(text) if is_valid_id(id) => Some(parse_item(entry.kind, entry.file, text)),
                 _ => None,
             };
+            progress.advance(1);
             (*entry, parsed)
         })
         .collect();

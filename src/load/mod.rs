@@ -21,6 +21,7 @@ use crate::files::{FileId, Files};
 use crate::messages::{Msg, RefKind};
 use crate::model::{LoadProblem, Org, OrgFile, Project};
 use crate::parse::{Problem, ProblemKind, parse_document};
+use crate::progress::{Progress, Silent, Stage};
 use crate::source::{Content, FileKind, Source, SourceError, SourceFile};
 
 /// Why a repository could not be loaded.
@@ -55,6 +56,11 @@ struct Decoded {
 
 /// Loads the project from `source`.
 pub fn load(source: &dyn Source) -> Result<Project, LoadError> {
+    load_with(source, &Silent)
+}
+
+/// Loads the project from `source`, reporting progress per item parsed.
+pub fn load_with(source: &dyn Source, progress: &dyn Progress) -> Result<Project, LoadError> {
     let mut listed = source.read()?;
     listed.sort_by(|a, b| a.path.cmp(&b.path));
 
@@ -108,7 +114,9 @@ pub fn load(source: &dyn Source) -> Result<Project, LoadError> {
     let config_file = config_entry.file;
 
     let (org, org_file) = load_org(&entries, &files, config_file, &mut problems);
-    let loaded = items::load_items(&entries, &files, &mut problems);
+    progress.start(Stage::Loading, Some(entries.len() as u64));
+    let loaded = items::load_items(&entries, &files, &mut problems, progress);
+    progress.finish();
     let mut unreadable: HashSet<String> = loaded.unreadable;
     unreadable.shrink_to_fit();
     Ok(Project::new(

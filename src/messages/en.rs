@@ -506,6 +506,8 @@ pub(super) fn render(msg: &Msg) -> String {
             code_list(files, "and")
         ),
         Msg::ReportSchedule => "schedule: what this change moves".into(),
+        Msg::ProgressLoading => "reading files".into(),
+        Msg::ProgressHistory => "walking history (commits)".into(),
         Msg::ReportColumns => "|rule|item|where|message".into(),
         Msg::ReportOmitted { count } => {
             format!("… and {count} more not shown: the comment would exceed GitHub's size limit")

@@ -443,6 +443,8 @@ pub enum Msg {
     },
     ReportColumns,
     ReportSchedule,
+    ProgressLoading,
+    ProgressHistory,
     ReportOmitted {
         count: usize,
     },

@@ -299,6 +299,8 @@ fn samples() -> Vec<Msg> {
         },
         Msg::ReportColumns,
         Msg::ReportSchedule,
+        Msg::ProgressLoading,
+        Msg::ProgressHistory,
         Msg::ReportOmitted { count: 7 },
         Msg::InfeasibleSchedule {
             due: s("2026-10-16 18:00"),
@@ -454,9 +456,11 @@ fn variant(m: &Msg) -> usize {
         Msg::PlanFinishGained { .. } => 95,
         Msg::CriticalPathChanged { .. } => 96,
         Msg::ReportSchedule => 97,
+        Msg::ProgressLoading => 98,
+        Msg::ProgressHistory => 99,
     }
 }
-const VARIANTS: usize = 98;
+const VARIANTS: usize = 100;
 
 #[test]
 fn every_message_has_a_sample() {

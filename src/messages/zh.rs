@@ -563,6 +563,8 @@ pub(super) fn render(msg: &Msg) -> String {
             )
         }
         Msg::ReportSchedule => "计划影响:本次变更推迟或提前了什么".into(),
+        Msg::ProgressLoading => "读取文件".into(),
+        Msg::ProgressHistory => "遍历提交历史".into(),
         Msg::ReportColumns => "|规则|条目|位置|说明".into(),
         Msg::ReportOmitted { count } => {
             format!("… 另有 {count} 条未显示:评论将超过 GitHub 的长度上限")
