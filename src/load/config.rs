@@ -24,7 +24,7 @@ pub(super) fn resolve(
     problems: &mut Vec<LoadProblem>,
 ) -> Result<Settings, Vec<Diagnostic>> {
     let file = entry.file;
-    let Some(text) = &entry.parse_text else {
+    let Some(text) = entry.parse_text(files) else {
         // Why it could not be read is already a problem of this file.
         let errors = problems
             .iter()
@@ -33,7 +33,7 @@ pub(super) fn resolve(
             .collect();
         return Err(errors);
     };
-    let parsed = parse_document::<ConfigFile>(text);
+    let parsed = parse_document::<ConfigFile>(&text);
     let mut errors = as_diagnostics(file, parsed.problems);
     let Some(config) = parsed.value else {
         return Err(errors);
@@ -187,10 +187,10 @@ type CalendarFiles = BTreeMap<String, (FileId, Vec<Problem>, Option<CalendarFile
 fn parse_calendars(entries: &[Decoded], files: &Files) -> CalendarFiles {
     let mut out = CalendarFiles::new();
     for entry in entries.iter().filter(|e| e.kind == FileKind::Calendar) {
-        let Some(text) = &entry.parse_text else {
+        let Some(text) = entry.parse_text(files) else {
             continue;
         };
-        let parsed = parse_document::<CalendarFile>(text);
+        let parsed = parse_document::<CalendarFile>(&text);
         let id = super::items::stem(files.path(entry.file)).to_string();
         out.entry(id)
             .or_insert((entry.file, parsed.problems, parsed.value));

@@ -87,8 +87,8 @@ pub(super) fn load_items(
         .par_iter()
         .map(|entry| {
             let id = stem(files.path(entry.file));
-            let parsed = match &entry.parse_text {
-                Some(text) if is_valid_id(id) => Some(parse_item(entry.kind, entry.file, text)),
+            let parsed = match entry.parse_text(files) {
+                Some(text) if is_valid_id(id) => Some(parse_item(entry.kind, entry.file, &text)),
                 _ => None,
             };
             progress.advance(1);

@@ -11,6 +11,7 @@ mod items;
 
 pub use items::{is_valid_id, parse_item_body, stem};
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -22,7 +23,7 @@ use crate::messages::{Msg, RefKind};
 use crate::model::{LoadProblem, Org, OrgFile, Project};
 use crate::parse::{Problem, ProblemKind, parse_document};
 use crate::progress::{Progress, Silent, Stage};
-use crate::source::{Content, FileKind, Source, SourceError, SourceFile};
+use crate::source::{Content, FileKind, Source, SourceError};
 
 /// Why a repository could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -44,14 +45,30 @@ pub struct ConfigErrors {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A file after decoding: its id in the file table, and the text to parse
-/// when it could be read.
+/// A file after decoding: its id in the file table, and whether its text
+/// can be parsed.
 struct Decoded {
     kind: FileKind,
     file: FileId,
-    /// Text to hand to the parser (a byte-order mark blanked out), or
-    /// `None` when the file could not be read.
-    parse_text: Option<String>,
+    /// Whether the file was read as UTF-8 text.
+    readable: bool,
+}
+
+impl Decoded {
+    /// The text to hand to the parser, or `None` when the file could not be
+    /// read. A byte-order mark is replaced by spaces of the same byte
+    /// length, so the parser accepts the file and every span stays where it
+    /// was (only such files are copied).
+    fn parse_text<'f>(&self, files: &'f Files) -> Option<Cow<'f, str>> {
+        if !self.readable {
+            return None;
+        }
+        let text = files.text(self.file);
+        Some(match text.strip_prefix('\u{feff}') {
+            Some(rest) => Cow::Owned(format!("   {rest}")),
+            None => Cow::Borrowed(text),
+        })
+    }
 }
 
 /// Loads the project from `source`.
@@ -66,17 +83,17 @@ pub fn load_with(source: &dyn Source, progress: &dyn Progress) -> Result<Project
 
     let mut files = Files::default();
     let mut problems = Vec::new();
-    let decoded: Vec<(SourceFile, String, Option<ReadProblem>)> = listed
+    let decoded: Vec<(String, FileKind, String, Option<ReadProblem>)> = listed
         .into_par_iter()
         .map(|file| {
-            let (text, problem) = decode(&file.content);
-            (file, text, problem)
+            let (text, problem) = decode(file.content);
+            (file.path, file.kind, text, problem)
         })
         .collect();
     let mut entries = Vec::with_capacity(decoded.len());
-    for (file, text, problem) in decoded {
-        let parse_text = problem.is_none().then(|| blank_bom(&text));
-        let id = files.add(file.path, text);
+    for (path, kind, text, problem) in decoded {
+        let readable = problem.is_none();
+        let id = files.add(path, text);
         if let Some((message, span)) = problem {
             problems.push(LoadProblem {
                 code: "S001",
@@ -84,9 +101,9 @@ pub fn load_with(source: &dyn Source, progress: &dyn Progress) -> Result<Project
             });
         }
         entries.push(Decoded {
-            kind: file.kind,
+            kind,
             file: id,
-            parse_text,
+            readable,
         });
     }
 
@@ -137,57 +154,36 @@ pub fn load_with(source: &dyn Source, progress: &dyn Progress) -> Result<Project
 type ReadProblem = (Msg, Range<usize>);
 
 /// Text of a file and, when it could not be read as UTF-8 TOML text, why.
-fn decode(content: &Content) -> (String, Option<ReadProblem>) {
+fn decode(content: Content) -> (String, Option<ReadProblem>) {
     match content {
-        Content::Bytes(bytes) => match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), None),
+        // The bytes become the text without a copy.
+        Content::Bytes(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
             Err(error) => {
                 // In the decoded text the bad bytes became U+FFFD: point at it.
-                let at = error.valid_up_to();
+                let at = error.utf8_error().valid_up_to();
                 let replacement = at..at + '\u{fffd}'.len_utf8();
                 (
-                    String::from_utf8_lossy(bytes).into_owned(),
+                    String::from_utf8_lossy(error.as_bytes()).into_owned(),
                     Some((Msg::InvalidUtf8, replacement)),
                 )
             }
         },
         Content::Symlink(target) => (
             String::new(),
-            Some((
-                Msg::SymlinkNotFollowed {
-                    target: target.clone(),
-                },
-                0..0,
-            )),
+            Some((Msg::SymlinkNotFollowed { target }, 0..0)),
         ),
         Content::TooLarge(bytes) => (
             String::new(),
             Some((
                 Msg::FileTooLarge {
-                    bytes: *bytes,
+                    bytes,
                     limit: crate::source::MAX_FILE_BYTES,
                 },
                 0..0,
             )),
         ),
-        Content::Unreadable(error) => (
-            String::new(),
-            Some((
-                Msg::Unreadable {
-                    error: error.clone(),
-                },
-                0..0,
-            )),
-        ),
-    }
-}
-
-/// Replaces a leading byte-order mark with spaces of the same byte length,
-/// so the parser accepts the file and every span stays where it was.
-fn blank_bom(text: &str) -> String {
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => format!("   {rest}"),
-        None => text.to_string(),
+        Content::Unreadable(error) => (String::new(), Some((Msg::Unreadable { error }, 0..0))),
     }
 }
 
@@ -228,10 +224,10 @@ fn load_org(
         });
         return (Org::default(), None);
     };
-    let Some(text) = &entry.parse_text else {
+    let Some(text) = entry.parse_text(files) else {
         return (Org::default(), Some(entry.file));
     };
-    let parsed = parse_document::<OrgFile>(text);
+    let parsed = parse_document::<OrgFile>(&text);
     record(problems, entry.file, None, parsed.problems);
     let Some(org_file) = parsed.value else {
         return (Org::default(), Some(entry.file));
