@@ -122,6 +122,7 @@ fn read_one(repo: &Repository, file: &TreeFile) -> Content {
 /// Reads `files` from the repository at `git_dir` on every core (one
 /// repository handle per thread: libgit2 handles are not shared).
 pub fn read_blobs(git_dir: &Path, files: Vec<TreeFile>) -> Result<Vec<SourceFile>, GitError> {
+    super::configure_libgit2();
     // Fail early and clearly when the repository cannot be opened at all.
     Repository::open(git_dir)?;
     Ok(files
