@@ -116,8 +116,9 @@ measure() {
   echo "== $id: $label"
   printf '%s\t%s\t%s\n' "$n" "$label" "$cmd" > "$results/$id.meta"
   [ ${#prepare[@]} -gt 0 ] && bash -c "${prepare[1]}"
+  cut -d' ' -f1 /proc/loadavg > "$results/$id.load"
   local status=0
-  /usr/bin/time -f '%e %M' -o "$results/$id.probe" timeout "$BENCH_CAP" "$@" > /dev/null 2> "$results/$id.stderr" || status=$?
+  /usr/bin/time -f '%e %M %U %S' -o "$results/$id.probe" timeout "$BENCH_CAP" "$@" > /dev/null 2> "$results/$id.stderr" || status=$?
   if [ "$status" = 124 ]; then
     echo "timeout" > "$results/$id.probe"
     echo "   stopped after $BENCH_CAP s"

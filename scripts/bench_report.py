@@ -39,15 +39,18 @@ def load(results):
         entry = {"id": rid, "n": n, "label": label, "cmd": cmd, "timeout": probe == ["timeout"]}
         if probe == ["failed"]:
             entry["failed"] = read(os.path.join(results, rid + ".stderr")).strip().splitlines()[:1]
-        if not entry["timeout"] and len(probe) == 2:
+        if not entry["timeout"] and len(probe) == 4:  # wall, peak RSS (KB), user, system
             entry["probe"] = float(probe[0])
             entry["rss_mb"] = int(probe[1]) / 1024
+            entry["cpu"] = float(probe[2]) + float(probe[3])
         hf = os.path.join(results, rid + ".json")
         if os.path.exists(hf):
             r = json.loads(read(hf))["results"][0]
             entry.update(mean=r["mean"], stddev=r.get("stddev"), runs=len(r["times"]))
+            entry["cpu"] = r.get("user", 0) + r.get("system", 0)
         elif "probe" in entry:
             entry.update(mean=entry["probe"], stddev=None, runs=1)
+        entry["load"] = read(os.path.join(results, rid + ".load")).strip()
         runs[rid] = entry
     return runs
 
@@ -118,13 +121,27 @@ def main():
             if os.path.exists(gen):
                 out.append(f"| {kind}-{s} | {SIZES[s]:,} | {commits:,} | {read(gen).strip()} |")
     out += ["", "### Commands", ""]
-    out += ["| N | command | time (mean ± σ) | runs | × floor | peak RSS |", "|---|---|---:|---:|---:|---:|"]
+    out += [
+        "Wall-clock time is what the targets are about; CPU time (user + system, mean per run, from",
+        "hyperfine) is less disturbed by other work on the machine. *Load* is the 1-minute load",
+        "average when the row started: above 0, other processes competed for the 2 cores.",
+        "",
+        "| N | command | wall (mean ± σ) | runs | × floor | CPU | CPU × floor | peak RSS | load |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    cpu_floor = {s: runs.get(f"floor-{s}", {}).get("cpu") for s in sizes}
     for rid, e in runs.items():
         v, lower = value(e)
         f = floor.get(e["n"])
         ratio = f"{'> ' if lower else ''}{v / f:.2f}" if v is not None and f else ""
         rss = f"{e['rss_mb']:.0f} MB" if "rss_mb" in e else ""
-        out.append(f"| {e['n']} | {e['label']} | {seconds(e)} | {e.get('runs', 1)} | {ratio} | {rss} |")
+        cpu = f"{e['cpu']:.3f} s" if e.get("cpu") else ""
+        cf = cpu_floor.get(e["n"])
+        cpu_ratio = f"{e['cpu'] / cf:.2f}" if e.get("cpu") and cf else ""
+        out.append(
+            f"| {e['n']} | {e['label']} | {seconds(e)} | {e.get('runs', 1)} | {ratio} | {cpu} | {cpu_ratio} "
+            f"| {rss} | {e.get('load', '')} |"
+        )
     out += ["", "Exact command lines:", "", "```sh"]
     out += [f"{e['cmd'].strip()}" for e in runs.values()]
     out += ["```", ""]
