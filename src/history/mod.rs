@@ -3,14 +3,15 @@
 //!
 //! The walk follows first parents from a head commit back to the root (or
 //! a shallow clone's boundary) and diffs each commit's tree against its
-//! first parent's, restricted to the baton root: libgit2 skips unchanged
-//! subtrees by id, and only blobs that changed are ever read and parsed
-//! (and each blob id at most once).
+//! first parent's, restricted to the baton root ([`treediff`]: unchanged
+//! subtrees are skipped by id, each tree is parsed once), and only blobs
+//! that changed are ever read and parsed (and each blob id at most once).
 
 mod changes;
 mod derive;
 pub mod fields;
 mod log;
+mod treediff;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -26,6 +27,7 @@ use crate::git::{GitError, commit_time};
 use crate::load::parse_item_body;
 use crate::model::ItemBody;
 use crate::source::{FileKind, classify};
+use treediff::TreeDiffer;
 
 /// Who made a commit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -179,6 +181,28 @@ pub fn diff_trees(
     Ok(changes)
 }
 
+/// The baton files `commit` changed relative to its first parent (all of
+/// them added for a root commit, or the first of a shallow clone).
+fn commit_changes(
+    repo: &Repository,
+    differ: &mut TreeDiffer<'_>,
+    commit: &git2::Commit<'_>,
+    root: &str,
+) -> Result<Vec<PathChange>, GitError> {
+    let parent = commit.parent(0).ok();
+    let parent_tree = parent.as_ref().map(git2::Commit::tree_id);
+    if let Some(changes) = differ.diff(parent_tree, Some(commit.tree_id()), root)? {
+        return Ok(changes);
+    }
+    // Additions and deletions together: libgit2 pairs the renames.
+    let tree = commit.tree().map_err(|e| git_err("a commit's tree", e))?;
+    let parent_tree = match parent {
+        Some(parent) => Some(parent.tree().map_err(|e| git_err("a commit's tree", e))?),
+        None => None,
+    };
+    diff_trees(repo, parent_tree.as_ref(), Some(&tree), root)
+}
+
 /// The first-parent history of `head`, oldest first, with the baton files
 /// each commit changed; commits that changed none are left out.
 pub fn first_parent_history(
@@ -204,16 +228,12 @@ pub fn first_parent_history_with(
         .map_err(|e| git_err("the history", e))?;
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
         .map_err(|e| git_err("the history", e))?;
+    let mut differ = TreeDiffer::new(repo)?;
     let mut out = Vec::new();
     for oid in walk {
         let oid = oid.map_err(|e| git_err("the history", e))?;
         let commit = repo.find_commit(oid).map_err(|e| git_err("a commit", e))?;
-        let tree = commit.tree().map_err(|e| git_err("a commit's tree", e))?;
-        let parent_tree = match commit.parent(0) {
-            Ok(parent) => Some(parent.tree().map_err(|e| git_err("a commit's tree", e))?),
-            Err(_) => None,
-        };
-        let changes = diff_trees(repo, parent_tree.as_ref(), Some(&tree), root)?;
+        let changes = commit_changes(repo, &mut differ, &commit, root)?;
         progress.advance(1);
         if !changes.is_empty() {
             out.push(CommitChanges {
@@ -240,16 +260,12 @@ pub fn range_history(
     walk.hide(base).map_err(|e| git_err("the history", e))?;
     walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)
         .map_err(|e| git_err("the history", e))?;
+    let mut differ = TreeDiffer::new(repo)?;
     let mut out = Vec::new();
     for oid in walk {
         let oid = oid.map_err(|e| git_err("the history", e))?;
         let commit = repo.find_commit(oid).map_err(|e| git_err("a commit", e))?;
-        let tree = commit.tree().map_err(|e| git_err("a commit's tree", e))?;
-        let parent_tree = match commit.parent(0) {
-            Ok(parent) => Some(parent.tree().map_err(|e| git_err("a commit's tree", e))?),
-            Err(_) => None,
-        };
-        let changes = diff_trees(repo, parent_tree.as_ref(), Some(&tree), root)?;
+        let changes = commit_changes(repo, &mut differ, &commit, root)?;
         out.push(CommitChanges {
             commit: commit_info(&commit, &boundaries),
             changes,
