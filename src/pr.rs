@@ -17,8 +17,9 @@ use crate::files::FileId;
 use crate::git::{GitError, GitRepo, Revision};
 use crate::history::{
     BodyCache, ChangeSet, PathChange, derive_evidence, first_parent_history_with,
+    first_parent_prefix,
 };
-use crate::load::{LoadError, load, load_with, stem};
+use crate::load::{LoadError, ParseMemo, load, load_memo, stem};
 use crate::model::Project;
 use crate::progress::Progress;
 use crate::source::{GitSource, PolicyOverlay, is_policy};
@@ -100,31 +101,41 @@ fn load_revision(
     source: &dyn crate::source::Source,
     revision: &Revision,
     progress: &dyn Progress,
+    memo: &mut ParseMemo,
 ) -> Result<Project, PrError> {
-    load_with(source, progress).map_err(|error| PrError::Load {
+    load_memo(source, progress, memo).map_err(|error| PrError::Load {
         revision: format!("{} ({})", revision.name, revision.short()),
         error,
     })
 }
 
-/// Evidence from the first-parent history of `rev`, as of `now`.
-fn evidence_of(
+/// Evidence for the head and for the base, from their first-parent
+/// histories, as of `now`. When the base is on the head's first-parent
+/// line (a branch from it), its history is a prefix of the head's and is
+/// not walked again.
+fn evidence_of_both(
     repo: &GitRepo,
-    rev: &Revision,
+    (base, head): (&Revision, &Revision),
     root: &str,
     now: DateTime<Utc>,
-    project: &Project,
+    (base_project, head_project): (Option<&Project>, &Project),
     cache: &mut BodyCache,
     progress: &dyn Progress,
-) -> Result<Evidence, PrError> {
-    let history = first_parent_history_with(&repo.repo, rev.commit, root, progress)?;
-    Ok(derive_evidence(
-        &repo.repo,
-        &history,
-        now,
-        project.settings.tz,
-        cache,
-    ))
+) -> Result<(Evidence, Evidence), PrError> {
+    let history = first_parent_history_with(&repo.repo, head.commit, root, progress)?;
+    let head_evidence = derive_evidence(&repo.repo, &history, now, head_project.settings.tz, cache);
+    let Some(base_project) = base_project else {
+        return Ok((head_evidence, Evidence::none()));
+    };
+    let tz = base_project.settings.tz;
+    let base_evidence = match first_parent_prefix(&repo.repo, &history, head.commit, base.commit)? {
+        Some(prefix) => derive_evidence(&repo.repo, &history[..prefix], now, tz, cache),
+        None => {
+            let history = first_parent_history_with(&repo.repo, base.commit, root, progress)?;
+            derive_evidence(&repo.repo, &history, now, tz, cache)
+        }
+    };
+    Ok((head_evidence, base_evidence))
 }
 
 /// Checks the pull request `base..head`.
@@ -143,6 +154,8 @@ pub fn check_pr(
         Ok(base_root) if base_root == root => Some(GitSource::with_root(repo, base, &root)?),
         _ => None,
     };
+    // The base shares most blobs with the head: each is parsed once.
+    let mut memo = ParseMemo::recording();
     let mut head_project = match &base_source {
         Some(base_source) => load_revision(
             &PolicyOverlay {
@@ -151,24 +164,29 @@ pub fn check_pr(
             },
             head,
             progress,
+            &mut memo,
         )?,
-        None => load_revision(&head_source, head, progress)?,
+        None => load_revision(&head_source, head, progress, &mut ParseMemo::default())?,
     };
+    memo.stop_recording();
     let base_project = base_source
         .as_ref()
-        .map(|s| load_revision(s, base, progress))
+        .map(|s| load_revision(s, base, progress, &mut memo))
         .transpose()?;
+    drop(memo);
 
     let now: DateTime<Utc> = resolve_now(options.now.as_deref(), head_project.settings.tz)?;
     let mut cache = BodyCache::default();
     let (head_evidence, base_evidence) = if options.history {
-        let head_evidence =
-            evidence_of(repo, head, &root, now, &head_project, &mut cache, progress)?;
-        let base_evidence = match &base_project {
-            Some(project) => evidence_of(repo, base, &root, now, project, &mut cache, progress)?,
-            None => Evidence::none(),
-        };
-        (head_evidence, base_evidence)
+        evidence_of_both(
+            repo,
+            (base, head),
+            &root,
+            now,
+            (base_project.as_ref(), &head_project),
+            &mut cache,
+            progress,
+        )?
     } else {
         (Evidence::none(), Evidence::none())
     };

@@ -138,6 +138,7 @@ pub fn read_blobs(git_dir: &Path, files: Vec<TreeFile>) -> Result<Vec<SourceFile
                     path: file.path,
                     kind: file.kind,
                     content,
+                    blob: Some(file.oid),
                 }
             },
         )

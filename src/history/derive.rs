@@ -2,14 +2,77 @@
 //! began, and when each stated time was first recorded.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use git2::Repository;
+use git2::{Oid, Repository};
+use rayon::prelude::*;
 
-use super::{BodyCache, CommitChanges};
+use super::{BlobRef, BodyCache, CommitChanges};
 use crate::evidence::{Event, Evidence};
 use crate::model::{ItemBody, RequestStatus, TaskStatus, item_times};
+
+/// What derivation needs of one version of an item file: its facts and its
+/// stated times. Much smaller than the parsed item, so the versions of a
+/// long history can all be held at once.
+#[derive(Debug, Default)]
+pub(super) struct Summary {
+    facts: Facts,
+    /// Stated times: field path → value as written.
+    times: Vec<(String, String)>,
+}
+
+impl Summary {
+    fn of(body: &ItemBody) -> Summary {
+        Summary {
+            facts: facts(body),
+            times: item_times(body)
+                .into_iter()
+                .map(|(field, value)| (field, value.get().to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// Reads and summarises, on every core, each blob of `history` (as of
+/// `until`) not yet in
+/// `cache` (one repository handle per thread: libgit2 handles are not
+/// shared).
+fn summarise(
+    repo: &Repository,
+    history: &[CommitChanges],
+    until: DateTime<Utc>,
+    cache: &mut BodyCache,
+) {
+    let mut wanted: Vec<&BlobRef> = Vec::new();
+    let mut seen: HashSet<Oid> = HashSet::new();
+    let happened = history.iter().filter(|c| c.commit.time <= until);
+    for change in happened.flat_map(|c| &c.changes) {
+        if let Some(new) = &change.new
+            && !cache.summaries.contains_key(&new.oid)
+            && seen.insert(new.oid)
+        {
+            wanted.push(new);
+        }
+    }
+    let git_dir = repo.path();
+    let summaries: Vec<(Oid, Option<Arc<Summary>>)> = wanted
+        .into_par_iter()
+        .map_init(
+            || Repository::open(git_dir).ok(),
+            |repo, blob| {
+                let summary = repo.as_ref().and_then(|repo| {
+                    let text = super::blob_text(repo, blob.oid)?;
+                    let body = crate::load::parse_item_body(blob.kind, &text).0?;
+                    Some(Arc::new(Summary::of(&body)))
+                });
+                (blob.oid, summary)
+            },
+        )
+        .collect();
+    cache.summaries.extend(summaries);
+}
 
 /// What is true of an item at one version.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -93,6 +156,7 @@ pub fn derive_evidence(
     cache: &mut BodyCache,
 ) -> Evidence {
     let mut evidence = Evidence::none();
+    summarise(repo, history, until, cache);
     let mut known: HashMap<String, Facts> = HashMap::new();
     for CommitChanges { commit, changes } in history {
         if commit.time > until {
@@ -122,11 +186,11 @@ pub fn derive_evidence(
                 }
                 continue;
             };
-            let Some(body) = cache.body(repo, new) else {
+            let Some(summary) = cache.summaries.get(&new.oid).cloned().flatten() else {
                 continue;
             };
             let id = new.id();
-            let now = facts(&body);
+            let now = summary.facts.clone();
             let before = known.get(id).cloned().unwrap_or_default();
             for state in now.states.difference(&before.states) {
                 match when {
@@ -143,8 +207,8 @@ pub fn derive_evidence(
                     None => evidence.clear(id, &Event::ProgressUpdated),
                 }
             }
-            for (field, value) in item_times(&body) {
-                evidence.note_value(id, &field, value.get().to_string(), when);
+            for (field, value) in &summary.times {
+                evidence.note_value(id, field, value.clone(), when);
             }
             known.insert(id.to_string(), now);
         }

@@ -246,6 +246,34 @@ pub fn first_parent_history_with(
     Ok(out)
 }
 
+/// When `base` is on the first-parent line of `head`, how many commits of
+/// `history` (the first-parent history of `head`, oldest first) are the
+/// first-parent history of `base`; `None` when it is not on that line.
+pub fn first_parent_prefix(
+    repo: &Repository,
+    history: &[CommitChanges],
+    head: Oid,
+    base: Oid,
+) -> Result<Option<usize>, GitError> {
+    // The commits after the base on the line, found walking back from the head.
+    let mut after = HashSet::new();
+    let mut at = head;
+    while at != base {
+        after.insert(at);
+        let commit = repo.find_commit(at).map_err(|e| git_err("a commit", e))?;
+        match commit.parent_id(0) {
+            Ok(parent) => at = parent,
+            Err(_) => return Ok(None),
+        }
+    }
+    Ok(Some(
+        history
+            .iter()
+            .take_while(|c| !after.contains(&c.commit.oid))
+            .count(),
+    ))
+}
+
 /// The commits of `base..head` (reachable from head, not from base), oldest
 /// first, each with its changes against its first parent.
 pub fn range_history(
@@ -279,6 +307,19 @@ pub fn range_history(
 pub struct BodyCache {
     bodies: HashMap<Oid, Option<Arc<ItemBody>>>,
     texts: HashMap<Oid, Arc<str>>,
+    /// What evidence derivation needs of each version (`None`: not a
+    /// readable item).
+    summaries: HashMap<Oid, Option<Arc<derive::Summary>>>,
+}
+
+/// The text of a blob (lossy UTF-8), or `None` when it cannot be read or is
+/// larger than baton reads.
+fn blob_text(repo: &Repository, oid: Oid) -> Option<String> {
+    let blob = repo.find_blob(oid).ok()?;
+    if blob.size() as u64 > crate::source::MAX_FILE_BYTES {
+        return None;
+    }
+    Some(String::from_utf8_lossy(blob.content()).into_owned())
 }
 
 impl BodyCache {
@@ -287,11 +328,7 @@ impl BodyCache {
         if let Some(text) = self.texts.get(&oid) {
             return Some(text.clone());
         }
-        let blob = repo.find_blob(oid).ok()?;
-        if blob.size() as u64 > crate::source::MAX_FILE_BYTES {
-            return None;
-        }
-        let text: Arc<str> = String::from_utf8_lossy(blob.content()).into();
+        let text: Arc<str> = blob_text(repo, oid)?.into();
         self.texts.insert(oid, text.clone());
         Some(text)
     }

@@ -29,6 +29,49 @@ struct ParsedItem {
     problems: Vec<Problem>,
 }
 
+/// Items parsed from git blobs, kept for the next load: a pull request's
+/// base and head share all but the files it changed, and each shared blob
+/// is then parsed once, not twice.
+#[derive(Default)]
+pub struct ParseMemo {
+    /// Whether loads leave what they parse here.
+    recording: bool,
+    parsed: HashMap<(git2::Oid, FileKind), (Option<Body>, Vec<Problem>)>,
+}
+
+impl ParseMemo {
+    /// A memo that keeps what the next load parses.
+    pub fn recording() -> ParseMemo {
+        ParseMemo {
+            recording: true,
+            parsed: HashMap::new(),
+        }
+    }
+
+    /// Stops keeping what loads parse (the last load takes, not keeps).
+    pub fn stop_recording(&mut self) {
+        self.recording = false;
+    }
+
+    /// How many parsed files it holds.
+    pub fn len(&self) -> usize {
+        self.parsed.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.parsed.is_empty()
+    }
+}
+
+/// A file's item: parsed now, or to be taken from the memo.
+// Short-lived and moved out at once; boxing would cost an allocation per file.
+#[allow(clippy::large_enum_variant)]
+enum Parse {
+    Done(ParsedItem),
+    Memo(git2::Oid),
+}
+
 /// The file name without folders and without `.toml`.
 pub fn stem(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
@@ -73,6 +116,7 @@ pub(super) fn load_items(
     files: &Files,
     problems: &mut Vec<LoadProblem>,
     progress: &dyn Progress,
+    memo: &mut ParseMemo,
 ) -> LoadedItems {
     let item_entries: Vec<&Decoded> = entries
         .iter()
@@ -83,16 +127,60 @@ pub(super) fn load_items(
             )
         })
         .collect();
-    let parsed: Vec<(&Decoded, Option<ParsedItem>)> = item_entries
+    let remembered = &memo.parsed;
+    let parsed: Vec<(&Decoded, Option<Parse>)> = item_entries
         .par_iter()
         .map(|entry| {
             let id = stem(files.path(entry.file));
-            let parsed = match entry.parse_text(files) {
-                Some(text) if is_valid_id(id) => Some(parse_item(entry.kind, entry.file, &text)),
-                _ => None,
+            let parsed = match entry.blob {
+                Some(blob)
+                    if entry.readable
+                        && is_valid_id(id)
+                        && remembered.contains_key(&(blob, entry.kind)) =>
+                {
+                    Some(Parse::Memo(blob))
+                }
+                _ => match entry.parse_text(files) {
+                    Some(text) if is_valid_id(id) => {
+                        Some(Parse::Done(parse_item(entry.kind, entry.file, &text)))
+                    }
+                    _ => None,
+                },
             };
             progress.advance(1);
             (*entry, parsed)
+        })
+        .collect();
+    let parsed: Vec<(&Decoded, Option<ParsedItem>)> = parsed
+        .into_iter()
+        .map(|(entry, parse)| {
+            let item = parse.map(|parse| match parse {
+                Parse::Done(item) => {
+                    if memo.recording
+                        && let Some(blob) = entry.blob
+                    {
+                        let copy = (item.body.clone(), item.problems.clone());
+                        memo.parsed.insert((blob, entry.kind), copy);
+                    }
+                    item
+                }
+                Parse::Memo(blob) => {
+                    let (body, problems) = match memo.parsed.remove(&(blob, entry.kind)) {
+                        Some(parsed) => parsed,
+                        // The same blob twice in one revision: parse the copy.
+                        None => entry
+                            .parse_text(files)
+                            .map(|text| parse_item_body(entry.kind, &text))
+                            .unwrap_or_default(),
+                    };
+                    ParsedItem {
+                        file: entry.file,
+                        body,
+                        problems,
+                    }
+                }
+            });
+            (entry, item)
         })
         .collect();
 

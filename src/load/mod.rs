@@ -9,7 +9,7 @@
 mod config;
 mod items;
 
-pub use items::{is_valid_id, parse_item_body, stem};
+pub use items::{ParseMemo, is_valid_id, parse_item_body, stem};
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -23,7 +23,7 @@ use crate::messages::{Msg, RefKind};
 use crate::model::{LoadProblem, Org, OrgFile, Project};
 use crate::parse::{Problem, ProblemKind, parse_document};
 use crate::progress::{Progress, Silent, Stage};
-use crate::source::{Content, FileKind, Source, SourceError};
+use crate::source::{Content, FileKind, Source, SourceError, SourceFile};
 
 /// Why a repository could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +50,8 @@ pub struct ConfigErrors {
 struct Decoded {
     kind: FileKind,
     file: FileId,
+    /// The git blob it was read from, if any.
+    blob: Option<git2::Oid>,
     /// Whether the file was read as UTF-8 text.
     readable: bool,
 }
@@ -78,20 +80,39 @@ pub fn load(source: &dyn Source) -> Result<Project, LoadError> {
 
 /// Loads the project from `source`, reporting progress per item parsed.
 pub fn load_with(source: &dyn Source, progress: &dyn Progress) -> Result<Project, LoadError> {
+    load_memo(source, progress, &mut ParseMemo::default())
+}
+
+/// [`load_with`], taking the items of blobs `memo` has already parsed from
+/// it, and leaving in it what it parses when `memo` records: the two
+/// revisions of a pull request share most blobs.
+pub fn load_memo(
+    source: &dyn Source,
+    progress: &dyn Progress,
+    memo: &mut ParseMemo,
+) -> Result<Project, LoadError> {
     let mut listed = source.read()?;
     listed.sort_by(|a, b| a.path.cmp(&b.path));
 
     let mut files = Files::default();
     let mut problems = Vec::new();
-    let decoded: Vec<(String, FileKind, String, Option<ReadProblem>)> = listed
+    let decoded: Vec<(SourceFile, String, Option<ReadProblem>)> = listed
         .into_par_iter()
-        .map(|file| {
-            let (text, problem) = decode(file.content);
-            (file.path, file.kind, text, problem)
+        .map(|mut file| {
+            let content = std::mem::replace(&mut file.content, Content::Bytes(Vec::new()));
+            let (text, problem) = decode(content);
+            (file, text, problem)
         })
         .collect();
     let mut entries = Vec::with_capacity(decoded.len());
-    for (path, kind, text, problem) in decoded {
+    for (
+        SourceFile {
+            path, kind, blob, ..
+        },
+        text,
+        problem,
+    ) in decoded
+    {
         let readable = problem.is_none();
         let id = files.add(path, text);
         if let Some((message, span)) = problem {
@@ -103,6 +124,7 @@ pub fn load_with(source: &dyn Source, progress: &dyn Progress) -> Result<Project
         entries.push(Decoded {
             kind,
             file: id,
+            blob,
             readable,
         });
     }
@@ -132,7 +154,7 @@ pub fn load_with(source: &dyn Source, progress: &dyn Progress) -> Result<Project
 
     let (org, org_file) = load_org(&entries, &files, config_file, &mut problems);
     progress.start(Stage::Loading, Some(entries.len() as u64));
-    let loaded = items::load_items(&entries, &files, &mut problems, progress);
+    let loaded = items::load_items(&entries, &files, &mut problems, progress, memo);
     progress.finish();
     let mut unreadable: HashSet<String> = loaded.unreadable;
     unreadable.shrink_to_fit();

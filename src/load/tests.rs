@@ -203,3 +203,65 @@ fn without_baton_toml_there_is_no_root() {
         Err(LoadError::Source(SourceError::NoRoot { .. }))
     ));
 }
+
+/// A revision's files: a memory source whose files carry blob ids, as a
+/// git revision's do (the id is a hash of the content).
+struct Revision(MemorySource);
+
+impl Source for Revision {
+    fn describe(&self) -> String {
+        self.0.describe()
+    }
+    fn root_name(&self) -> String {
+        self.0.root_name()
+    }
+    fn read(&self) -> Result<Vec<crate::source::SourceFile>, SourceError> {
+        let mut files = self.0.read()?;
+        for file in &mut files {
+            if let Content::Bytes(bytes) = &file.content {
+                file.blob = git2::Oid::hash_object(git2::ObjectType::Blob, bytes).ok();
+            }
+        }
+        Ok(files)
+    }
+}
+
+#[test]
+fn a_blob_shared_by_two_revisions_is_parsed_once() {
+    let base = Revision(source(&[
+        ("tasks/T-1.toml", "title = \"one\"\nstatus = \"blocked\"\n"),
+        ("tasks/T-2.toml", "title = \"two\"\n"),
+        ("tasks/T-3.toml", "title = \"three\"\nbogus = 1\n"),
+    ]));
+    let head = Revision(source(&[
+        ("tasks/T-1.toml", "title = \"one\"\nstatus = \"blocked\"\n"),
+        ("tasks/T-2.toml", "title = \"two, changed\"\n"),
+        ("tasks/T-3.toml", "title = \"three\"\nbogus = 1\n"),
+    ]));
+    let mut memo = ParseMemo::recording();
+    let head_project = load_memo(&head, &Silent, &mut memo).unwrap();
+    // Every item file of the head, kept for the base.
+    assert_eq!(memo.len(), 3);
+    memo.stop_recording();
+    let base_project = load_memo(&base, &Silent, &mut memo).unwrap();
+    // T-1 and T-3 came from the memo; T-2 differs and was parsed.
+    assert_eq!(memo.len(), 1);
+
+    let alone = load(&base).unwrap();
+    let titles = |p: &Project| -> Vec<String> {
+        p.tasks.iter().map(|t| t.body.title.get().clone()).collect()
+    };
+    assert_eq!(titles(&base_project), titles(&alone));
+    assert_eq!(titles(&base_project), ["one", "two", "three"]);
+    assert_eq!(titles(&head_project)[1], "two, changed");
+    // The schema problem of the shared T-3 is reported in both, at the
+    // same place.
+    let problems = |p: &Project| -> Vec<(String, Option<std::ops::Range<usize>>)> {
+        p.problems
+            .iter()
+            .map(|l| (l.code.to_string(), l.diagnostic.span.clone()))
+            .collect()
+    };
+    assert_eq!(problems(&base_project), problems(&alone));
+    assert!(problems(&alone).iter().any(|(code, _)| code == "S002"));
+}

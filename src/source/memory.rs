@@ -47,6 +47,7 @@ impl Source for MemorySource {
                     path: path.clone(),
                     kind,
                     content,
+                    blob: None,
                 })
             })
             .collect())

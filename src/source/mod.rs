@@ -85,6 +85,9 @@ pub struct SourceFile {
     pub kind: FileKind,
     /// Its content.
     pub content: Content,
+    /// The git blob it was read from, when it comes from a revision: the
+    /// same blob in two revisions parses to the same item.
+    pub blob: Option<git2::Oid>,
 }
 
 /// Why a source could not be read at all.

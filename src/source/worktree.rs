@@ -203,6 +203,7 @@ impl Source for WorktreeSource {
                     path: rel,
                     kind,
                     content: read_file(&abs),
+                    blob: None,
                 },
                 Listed::Symlink { rel, kind, abs } => SourceFile {
                     path: rel,
@@ -212,11 +213,13 @@ impl Source for WorktreeSource {
                             .map(|t| t.display().to_string())
                             .unwrap_or_else(|_| "?".to_string()),
                     ),
+                    blob: None,
                 },
                 Listed::Error { rel, kind, error } => SourceFile {
                     path: rel,
                     kind,
                     content: Content::Unreadable(error),
+                    blob: None,
                 },
             })
             .collect())
