@@ -11,6 +11,7 @@
 //! [`rules`] → [`diag`] findings → [`report`].
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod calendar;
 pub mod check;
 pub mod cli;

@@ -2,6 +2,7 @@
 //! runs, and maps the outcome to an exit code (SPEC §7): 0 no error
 //! finding, 1 error findings, 2 baton could not do its job.
 
+mod audit;
 mod check;
 mod comment;
 mod explain;
@@ -48,6 +49,8 @@ pub enum Command {
     Plan(plan::PlanArgs),
     /// Draw the item graph: dependencies, decomposition, requests, meetings.
     Graph(graph::GraphArgs),
+    /// Where the project stands: late, blocked, load, reminders, service levels.
+    Audit(audit::AuditArgs),
 }
 
 /// When to color terminal output.
@@ -144,5 +147,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Render(args) => render::run(args),
         Command::Plan(args) => plan::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }

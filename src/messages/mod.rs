@@ -446,6 +446,246 @@ pub enum Msg {
     ReportOmitted {
         count: usize,
     },
+    // ── audit (`baton audit`) ───────────────────────────────────────────
+    AuditTitle {
+        project: String,
+        now: String,
+    },
+    AuditScope {
+        department: Option<String>,
+        person: Option<String>,
+    },
+    AuditCounters {
+        due_soon: Duration,
+    },
+    AuditLateHeading,
+    AuditNothingLate,
+    AuditDueSoonHeading {
+        sla: Duration,
+    },
+    AuditDueColumns,
+    AuditBlockedHeading,
+    AuditBlockedColumns,
+    AuditAwaitingHeading,
+    AuditAwaitingColumns,
+    AuditAcceptedHeading,
+    AuditDepartmentsHeading {
+        days: u32,
+        from: String,
+        to: String,
+    },
+    AuditDepartmentColumns,
+    AuditOverloaded {
+        departments: Vec<String>,
+    },
+    AuditOverloadedMark,
+    AuditPeopleHeading {
+        days: u32,
+    },
+    AuditPeopleColumns,
+    AuditDuty {
+        duty: Duty,
+    },
+    AuditNobodyWaiting,
+    AuditSlaHeading {
+        days: u32,
+        from: String,
+        to: String,
+    },
+    AuditSlaColumns,
+    AuditSlaUnknown {
+        count: usize,
+    },
+    SlaName {
+        sla: SlaKind,
+    },
+    WorkingHours {
+        minutes: i64,
+    },
+    LateBy {
+        late: Late,
+    },
+    WorkingDaysLeft {
+        working_days: i64,
+    },
+    AuditPlanHeading,
+    AuditProjectFinish {
+        finish: Option<String>,
+    },
+    AuditRequestColumns,
+    RequestSlack {
+        slack_wd: Option<i64>,
+    },
+    AuditNoOpenRequest,
+    AuditNoPlan,
+    Status {
+        status: String,
+    },
+    DecisionName {
+        decision: String,
+    },
+    Nothing,
+    // ── weekly and monthly reports (`baton report`) ─────────────────────
+    WeeklyTitle {
+        project: String,
+        week: String,
+        from: String,
+        to: String,
+    },
+    WeeklySummary {
+        updates: usize,
+        accepted: usize,
+        overdue: usize,
+        blocked: usize,
+        meetings: usize,
+    },
+    WeeklyDoneHeading,
+    WeeklyPlanHeading {
+        from: String,
+        to: String,
+    },
+    WeeklyRisksHeading,
+    WeeklyMeetingsHeading,
+    WeeklyDecisions,
+    WeeklyActionColumns,
+    WeeklyNoRequest,
+    WeeklyStatusChange {
+        from: String,
+        to: String,
+        commit: String,
+        who: String,
+    },
+    PlannedDates {
+        start: Option<String>,
+        finish: Option<String>,
+    },
+    BlockedSince {
+        since: Option<String>,
+        escalated_to: Option<String>,
+    },
+    RiskLine {
+        owner: Option<String>,
+    },
+    MitigationLabel,
+    DueDate {
+        date: String,
+    },
+    MonthlyTitle {
+        project: String,
+        month: String,
+    },
+    MonthlyGoalsHeading,
+    MonthlyGoalsSummary {
+        met: usize,
+        due: usize,
+    },
+    MonthlyGoalColumns,
+    Goal {
+        outcome: GoalOutcome,
+    },
+    MonthlySlaHeading {
+        from: String,
+        to: String,
+    },
+    MonthlyDelaysHeading,
+    MonthlyBlockedReasons,
+    MonthlyBlockedColumns,
+    MonthlyLateByDepartment,
+    MonthlyLateColumns,
+    MonthlyRules,
+    MonthlyRuleColumns,
+    MonthlyRetroHeading,
+    MonthlyRetroColumns,
+    // ── iCalendar (`baton ics`) ─────────────────────────────────────────
+    IcsCalendarName {
+        project: String,
+    },
+    IcsTaskDue {
+        id: String,
+        title: String,
+    },
+    IcsRequestDue {
+        id: String,
+        title: String,
+    },
+    IcsActionDue {
+        title: String,
+    },
+    IcsDueDetails {
+        owner: Option<String>,
+        deadline: String,
+        zone: String,
+    },
+    IcsMeetingDetails {
+        organizer: Option<String>,
+        chair: Option<String>,
+    },
+    IcsReminder {
+        title: String,
+        working_days: u32,
+    },
+    // ── static dashboard (`baton audit --format html`) ──────────────────
+    DashboardNav,
+    DashboardGenerated {
+        now: String,
+    },
+    DashboardRequestSections,
+    DashboardRequestFields,
+    DashboardTaskColumns,
+    DashboardResponseColumns,
+    DashboardRiskColumns,
+    DashboardFindingColumns,
+    DashboardBack,
+}
+
+/// What a person is reminded of in the audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Duty {
+    /// Their work is past its due.
+    Overdue,
+    /// Their work is due within the reminder window.
+    Due,
+    /// An action item waits on their confirmation.
+    Confirm,
+    /// A delivery waits on their acceptance.
+    Accept,
+}
+
+/// A service level measured by the audit (SPEC §3 `[sla]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlaKind {
+    /// An assisting department answers a request (`request_ack`).
+    RequestAck,
+    /// Minutes after a meeting (`minutes`).
+    Minutes,
+    /// An action owner confirms (`action_confirm`).
+    ActionConfirm,
+    /// A blocked task is escalated (`blocked_escalate`).
+    BlockedEscalate,
+    /// A delivery is reviewed (`acceptance`).
+    Acceptance,
+    /// A retrospective after acceptance (`retrospective`).
+    Retrospective,
+}
+
+/// What became of an item due in a month, for the monthly review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "outcome", content = "working_days")]
+pub enum GoalOutcome {
+    /// Accepted by its due.
+    AcceptedOnTime,
+    /// Accepted after its due, by this many working days.
+    AcceptedLate(i64),
+    /// Delivered, not yet accepted.
+    Delivered,
+    /// Not done and past its due.
+    Overdue,
+    /// Not done, not yet due.
+    Open,
+    /// Cancelled or declined.
+    Dropped,
 }
 
 /// What a change did to an archived item.
@@ -483,6 +723,12 @@ pub(crate) fn code_list(items: &[String], conjunction: &str) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
+}
+
+/// Minutes as hours with one decimal, rounded half up: 90 → `1.5`.
+pub(crate) fn tenths(minutes: i64) -> String {
+    let tenths = (minutes.max(0) * 10 + 30) / 60;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]

@@ -15,7 +15,10 @@ pub use doc::{ChangedDoc, FindingDoc, GraphDoc, NodeDoc, ReportDoc, RevisionDoc,
 pub use markdown::Links;
 pub use text::{render as text, render_config_errors, render_pr as text_pr};
 
+pub mod audit;
+pub mod columns;
 pub mod graph;
+pub mod md;
 pub mod plan;
 
 use crate::check::Checked;
