@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod digest;
 pub mod evidence;
 pub mod files;
 pub mod git;

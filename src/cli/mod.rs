@@ -12,6 +12,7 @@ mod output;
 mod plan;
 mod project;
 mod render;
+mod report;
 mod schema;
 
 use std::io::IsTerminal;
@@ -51,6 +52,8 @@ pub enum Command {
     Graph(graph::GraphArgs),
     /// Where the project stands: late, blocked, load, reminders, service levels.
     Audit(audit::AuditArgs),
+    /// Periodic reports: 项目周报 (weekly) and 月度复盘 (monthly), as Markdown.
+    Report(report::ReportArgs),
 }
 
 /// When to color terminal output.
@@ -148,5 +151,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Plan(args) => plan::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Audit(args) => audit::run(args),
+        Command::Report(args) => report::run(args),
     }
 }

@@ -74,6 +74,8 @@ pub(crate) struct Checked {
     pub evidence: crate::evidence::Evidence,
     /// The language of output.
     pub lang: Lang,
+    /// The baton root.
+    pub root: std::path::PathBuf,
 }
 
 impl Checked {
@@ -144,6 +146,7 @@ pub(crate) fn open_checked(
         checked,
         evidence,
         lang,
+        root,
     })
 }
 

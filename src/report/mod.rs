@@ -17,6 +17,7 @@ pub use text::{render as text, render_config_errors, render_pr as text_pr};
 
 pub mod audit;
 pub mod columns;
+pub mod digest;
 pub mod graph;
 pub mod md;
 pub mod plan;

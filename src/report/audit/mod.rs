@@ -6,6 +6,7 @@ mod markdown;
 mod text;
 
 pub use json::render as json;
+pub(crate) use markdown::sla_table;
 pub use markdown::render as markdown;
 pub use text::render as text;
 
