@@ -1,11 +1,12 @@
-//! End-to-end: `baton report weekly|monthly` on the example project, and
-//! the weekly report's status changes from history.
+//! End-to-end: `baton report weekly|monthly` and `baton ics` on the
+//! example project, and the weekly report's status changes from history.
 
 mod support;
 
 use std::path::PathBuf;
 
 use assert_cmd::Command;
+use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
 use support::{LI, TestRepo, ZHANG};
 
 /// The check time documented in example-project/README.md.
@@ -108,6 +109,78 @@ fn the_monthly_review() {
     ]);
     insta::assert_snapshot!("monthly_broken_en", en);
     assert!(en.contains("most frequent findings"), "{en}");
+}
+
+#[test]
+fn the_calendar_round_trips_through_a_parser() {
+    let text = run(&["ics", "example-project", "--now", NOW]);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    let calendar: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<&icalendar::Event> = calendar.events().collect();
+    let by_uid = |prefix: &str| {
+        events
+            .iter()
+            .find(|e| e.get_uid().is_some_and(|u| u.starts_with(prefix)))
+            .unwrap_or_else(|| panic!("no event {prefix}"))
+    };
+    // A task deadline: an all-day event on its date, summary in Chinese.
+    let t201 = by_uid("task-T-201-due.");
+    assert_eq!(t201.get_summary(), Some("截止:T-201 会员注册接口调试"));
+    assert_eq!(
+        t201.get_start(),
+        Some(DatePerhapsTime::Date(
+            chrono::NaiveDate::from_ymd_opt(2026, 9, 24).unwrap()
+        ))
+    );
+    // A meeting: UTC instants (14:00 in Shanghai is 06:00Z).
+    let kickoff = by_uid("meeting-MTG-2026-09-14-kickoff.");
+    assert_eq!(
+        kickoff.get_summary(),
+        Some("云朵智能保温杯新品上市项目启动会")
+    );
+    let start = match kickoff.get_start() {
+        Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(dt))) => dt,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(start.to_rfc3339(), "2026-09-14T06:00:00+00:00");
+    // An action item not promoted to a task; the promoted one is its task.
+    assert!(events.iter().any(|e| {
+        e.get_summary()
+            .is_some_and(|s| s == "待办截止:提交推广主视觉海报与15秒短视频初稿")
+    }));
+    assert!(!events.iter().any(|e| {
+        e.get_summary()
+            .is_some_and(|s| s.contains("开展目标用户调研"))
+    }));
+    // The cancelled task is left out; UIDs are unique.
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.get_uid().is_some_and(|u| u.starts_with("task-T-604")))
+    );
+    let mut uids: Vec<&str> = events.iter().filter_map(|e| e.get_uid()).collect();
+    let count = uids.len();
+    uids.sort_unstable();
+    uids.dedup();
+    assert_eq!(uids.len(), count);
+    // The same input gives the same file.
+    assert_eq!(text, run(&["ics", "example-project", "--now", NOW]));
+    insta::assert_snapshot!("ics_example", text.replace("\r\n", "\n"));
+}
+
+#[test]
+fn a_persons_calendar() {
+    let text = run(&["ics", "example-project", "--now", NOW, "--person", "wu.kai"]);
+    let calendar: icalendar::Calendar = text.parse().unwrap();
+    let mut summaries: Vec<&str> = calendar.events().filter_map(|e| e.get_summary()).collect();
+    summaries.sort_unstable();
+    insta::assert_debug_snapshot!("ics_wu_kai", summaries);
+    assert!(summaries.contains(&"截止:T-203 优惠券核销接口调试"));
+    assert!(
+        !summaries.iter().any(|s| s.contains("T-202")),
+        "zheng.hao's"
+    );
 }
 
 /// A small repository where commits move a task through its states in

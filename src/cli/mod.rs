@@ -7,6 +7,7 @@ mod check;
 mod comment;
 mod explain;
 mod graph;
+mod ics;
 mod log;
 mod output;
 mod plan;
@@ -54,6 +55,8 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Periodic reports: 项目周报 (weekly) and 月度复盘 (monthly), as Markdown.
     Report(report::ReportArgs),
+    /// Deadlines, meetings and action-item dues as an iCalendar file.
+    Ics(ics::IcsArgs),
 }
 
 /// When to color terminal output.
@@ -152,5 +155,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Graph(args) => graph::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Report(args) => report::run(args),
+        Command::Ics(args) => ics::run(args),
     }
 }
