@@ -1,6 +1,8 @@
 //! End-to-end: `baton audit` on the example project (text in both
-//! languages, JSON, Markdown, filters) and on its broken twin.
+//! languages, JSON, Markdown, filters), on its broken twin, and the HTML
+//! site.
 
+use std::fs;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -153,4 +155,59 @@ fn the_broken_twin_shows_what_is_late() {
     ]);
     insta::assert_snapshot!("broken_text_en", text);
     assert!(!text.contains("nothing is overdue"), "{text}");
+}
+
+#[test]
+fn the_dashboard_is_a_folder_of_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    run(&[
+        "audit",
+        "example-project",
+        "--now",
+        NOW,
+        "--format",
+        "html",
+        "--output",
+        site.to_str().unwrap(),
+    ]);
+    let mut names: Vec<String> = fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "index.html",
+            "plan.html",
+            "request-REQ-001.html",
+            "request-REQ-002.html",
+            "requests.html"
+        ]
+    );
+    let index = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(index.contains("<html lang=\"zh-CN\">"));
+    assert!(index.contains("超负荷:运营部 (ops) 26/20 (130%)"));
+    assert!(index.contains("href=\"request-REQ-001.html\""));
+    let plan = fs::read_to_string(site.join("plan.html")).unwrap();
+    assert!(plan.contains("<svg"), "the Gantt chart is inline");
+    let request = fs::read_to_string(site.join("request-REQ-001.html")).unwrap();
+    for section in ["任务", "计划", "检查结果", "部门反馈", "风险"] {
+        assert!(
+            request.contains(&format!("<h2>{section}</h2>")),
+            "{section}"
+        );
+    }
+    assert!(request.contains("T-203") && request.contains("第三方支付沙箱"));
+    insta::assert_snapshot!("example_dashboard_index", index);
+}
+
+#[test]
+fn html_needs_a_folder() {
+    let output = baton()
+        .args(["audit", "example-project", "--now", NOW, "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
 }

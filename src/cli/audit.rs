@@ -1,5 +1,6 @@
 //! `baton audit`: where the project stands — load, overdue, blocked,
-//! reminders, service levels, plan — as text, JSON or Markdown.
+//! reminders, service levels, plan — as text, JSON, Markdown, or a static
+//! HTML site.
 
 use std::path::PathBuf;
 
@@ -9,7 +10,7 @@ use super::{ColorChoice, Outcome, fail, output, parse_lang, project};
 use crate::audit::{Audit, Options, Scope};
 use crate::graph::TaskGraph;
 use crate::messages::Lang;
-use crate::report::audit as render;
+use crate::report::{audit as render, html};
 
 /// Output formats of `audit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,6 +21,8 @@ pub enum Format {
     Json,
     /// GitHub-flavoured Markdown, to paste into an issue, mail or chat.
     Markdown,
+    /// A static site (`--output DIR`): overview, Gantt chart, one page per request.
+    Html,
 }
 
 /// Arguments of `baton audit`.
@@ -43,7 +46,7 @@ pub struct AuditArgs {
     /// Measure service levels over this many days before now.
     #[arg(long, value_name = "DAYS", default_value_t = 30)]
     pub since: u32,
-    /// Write to this file (atomically) instead of stdout.
+    /// Write to this file (atomically); with `--format html`, the folder of the site.
     #[arg(long, short, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
     /// Language (default: project.locale): en or zh-CN.
@@ -59,6 +62,9 @@ pub struct AuditArgs {
 
 /// Runs `baton audit`.
 pub fn run(args: AuditArgs) -> Outcome {
+    if args.format == Format::Html && args.output.is_none() {
+        return fail("--format html writes a site: give the folder with --output DIR");
+    }
     let opened = match project::open_checked(
         &args.path,
         args.now.as_deref(),
@@ -88,9 +94,28 @@ pub fn run(args: AuditArgs) -> Outcome {
         Format::Text => render::text(&audit, lang),
         Format::Json => render::json(&audit),
         Format::Markdown => render::markdown(&audit, lang),
+        Format::Html => {
+            let Some(dir) = args.output.as_deref() else {
+                return Outcome::Failed;
+            };
+            let pages = html::site(&audit, &opened.checked, lang);
+            return match write_site(dir, &pages) {
+                Ok(()) => Outcome::Clean,
+                Err(e) => fail(format!("cannot write the site to {}: {e}", dir.display())),
+            };
+        }
     };
     match output::write(args.output.as_deref(), &text) {
         Ok(()) => Outcome::Clean,
         Err(e) => fail(format!("cannot write the audit: {e}")),
     }
+}
+
+/// Writes every page into `dir` (created when missing), each atomically.
+fn write_site(dir: &std::path::Path, pages: &[html::Page]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for page in pages {
+        output::write(Some(&dir.join(&page.name)), &page.html)?;
+    }
+    Ok(())
 }

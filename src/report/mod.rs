@@ -19,6 +19,7 @@ pub mod audit;
 pub mod columns;
 pub mod digest;
 pub mod graph;
+pub mod html;
 pub mod ics;
 pub mod md;
 pub mod plan;

@@ -6,8 +6,8 @@ mod markdown;
 mod text;
 
 pub use json::render as json;
-pub(crate) use markdown::sla_table;
 pub use markdown::render as markdown;
+pub(crate) use markdown::sla_table;
 pub use text::render as text;
 
 use chrono::DateTime;
