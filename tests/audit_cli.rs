@@ -211,3 +211,14 @@ fn html_needs_a_folder() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// The README shows this output as real output: it must not drift.
+#[test]
+fn the_readme_shows_the_real_audit() {
+    let text = audit(&["--lang", "en"]);
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&text),
+        "README.md's `baton audit` example is stale; paste in:\n{text}"
+    );
+}

@@ -234,3 +234,22 @@ fn the_weekly_report_lists_status_changes_from_history() {
     ]);
     assert!(!quiet.contains("status "), "{quiet}");
 }
+
+/// The README shows this output as real output: it must not drift.
+#[test]
+fn the_readme_shows_the_real_weekly_report() {
+    let text = run(&[
+        "report",
+        "weekly",
+        "example-project",
+        "--now",
+        NOW,
+        "--week",
+        "2026-W39",
+    ]);
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&text),
+        "README.md's weekly report is stale; paste in:\n{text}"
+    );
+}

@@ -47,7 +47,8 @@ pub fn render(audit: &Audit, lang: Lang) -> String {
     people(&mut out, audit, lang);
     sla(&mut out, audit, lang);
     outlook(&mut out, audit, lang);
-    out
+    // One newline at the end: sections end with a blank line.
+    format!("{}\n", out.trim_end())
 }
 
 fn headline(out: &mut String, audit: &Audit, lang: Lang) {

@@ -141,5 +141,6 @@ pub fn render(monthly: &Monthly, lang: Lang) -> String {
             .collect();
         out.push_str(&table(&Msg::MonthlyRetroColumns.render(lang), &rows));
     }
-    out
+    // One newline at the end: sections end with a blank line.
+    format!("{}\n", out.trim_end())
 }

@@ -78,7 +78,8 @@ pub fn render(weekly: &Weekly, org: &Org, lang: Lang) -> String {
             out.push('\n');
         }
     }
-    out
+    // One newline at the end: sections end with a blank line.
+    format!("{}\n", out.trim_end())
 }
 
 fn render_group(out: &mut String, weekly: &Weekly, group: &Group, org: &Org, lang: Lang) {
