@@ -11,10 +11,12 @@
 //! [`rules`] → [`diag`] findings → [`report`].
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod calendar;
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod digest;
 pub mod evidence;
 pub mod files;
 pub mod git;

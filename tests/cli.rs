@@ -35,15 +35,27 @@ fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 const ORG: &str = "[[department]]\nid = \"rnd\"\nhead = \"li.gong\"\n\n[[person]]\nid = \"li.gong\"\ndepartment = \"rnd\"\n";
 
+/// The example is clean at its documented time but for one task left late
+/// on purpose, so that `baton audit` has something late to show.
 #[test]
-fn the_example_project_passes_at_its_documented_time() {
-    baton()
-        .args(["check", "example-project", "--now", NOW])
-        .assert()
-        .code(0)
-        .stdout(predicate::str::contains(
-            "baton: no findings in 28 items (now 2026-09-24 10:00 +08:00)",
-        ));
+fn the_example_project_reports_only_its_late_task_at_its_documented_time() {
+    let output = baton()
+        .args(["check", "example-project", "--now", NOW, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with("error[D001]: T-304: overdue: due 2026-09-22 18:00, 2 working days ago"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "baton: 1 error, 0 warnings, 0 infos in 31 items (now 2026-09-24 10:00 +08:00)"
+        ),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -134,11 +146,12 @@ fn baton_now_is_the_default_time_and_output_goes_to_a_file() {
         .args(["check", "example-project", "--format", "json", "--output"])
         .arg(&out)
         .assert()
-        .code(0)
+        .code(1)
         .stdout("");
     let report: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(report["now"], NOW);
-    assert_eq!(report["summary"]["items"], 28);
+    assert_eq!(report["summary"]["items"], 31);
+    assert_eq!(report["findings"][0]["item"], "T-304");
 }
 
 #[test]
@@ -146,8 +159,8 @@ fn a_path_below_the_root_finds_the_root() {
     baton()
         .args(["check", "example-project/tasks/design", "--now", NOW])
         .assert()
-        .code(0)
-        .stdout(predicate::str::contains("28 items"));
+        .code(1)
+        .stdout(predicate::str::contains("31 items"));
 }
 
 #[test]
@@ -356,6 +369,7 @@ fn nothing_reaches_stderr_without_a_terminal() {
         .args(["check", "example-project", "--now", NOW])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    // Exit 1: the example has one task running late (D001, T-304).
+    assert_eq!(output.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }

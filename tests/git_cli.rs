@@ -150,7 +150,7 @@ fn a_pull_request_on_the_example_project_is_classified() {
     assert!(
         stdout.contains("── new: 2 ──")
             && stdout.contains("── fixed: 1 ──")
-            && stdout.contains("── existing: 1 ──"),
+            && stdout.contains("── existing: 2 ──"),
         "{stdout}"
     );
     // The same pull request as its comment: docs/pr-comment-example.md is

@@ -131,7 +131,7 @@ enum Failure {
 
 /// Evidence from the history of the commit checked out in the working tree
 /// at `root`, when it is a git repository with commits.
-fn worktree_evidence(
+pub(crate) fn worktree_evidence(
     root: &Path,
     now: DateTime<Utc>,
     project: &Project,

@@ -2,16 +2,19 @@
 //! runs, and maps the outcome to an exit code (SPEC §7): 0 no error
 //! finding, 1 error findings, 2 baton could not do its job.
 
+mod audit;
 mod check;
 mod comment;
 mod explain;
 mod graph;
+mod ics;
 mod log;
 mod output;
 mod plan;
 mod progress;
 mod project;
 mod render;
+mod report;
 mod schema;
 
 use std::io::IsTerminal;
@@ -49,6 +52,12 @@ pub enum Command {
     Plan(plan::PlanArgs),
     /// Draw the item graph: dependencies, decomposition, requests, meetings.
     Graph(graph::GraphArgs),
+    /// Where the project stands: late, blocked, load, reminders, service levels.
+    Audit(audit::AuditArgs),
+    /// Periodic reports: 项目周报 (weekly) and 月度复盘 (monthly), as Markdown.
+    Report(report::ReportArgs),
+    /// Deadlines, meetings and action-item dues as an iCalendar file.
+    Ics(ics::IcsArgs),
 }
 
 /// When to color terminal output.
@@ -145,5 +154,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Render(args) => render::run(args),
         Command::Plan(args) => plan::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Audit(args) => audit::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Ics(args) => ics::run(args),
     }
 }

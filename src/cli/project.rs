@@ -64,3 +64,134 @@ pub(crate) fn open(
         lang,
     })
 }
+
+/// A project checked at now with the evidence of its git history, for
+/// commands that report on it (`audit`, `report`, `ics`).
+pub(crate) struct Checked {
+    /// The check: project, clock, findings, plan.
+    pub checked: crate::check::Checked,
+    /// Times derived from history (none with `--no-history` or outside git).
+    pub evidence: crate::evidence::Evidence,
+    /// The language of output.
+    pub lang: Lang,
+    /// The baton root.
+    pub root: std::path::PathBuf,
+}
+
+impl Checked {
+    /// What the rules see: the project, its graph, clock, evidence and plan.
+    pub fn context<'a>(&'a self, graph: &'a crate::graph::TaskGraph) -> crate::rules::Context<'a> {
+        crate::rules::Context {
+            project: &self.checked.project,
+            graph,
+            clock: &self.checked.clock,
+            evidence: &self.evidence,
+            changes: None,
+            plan: self.checked.plan.as_ref(),
+        }
+    }
+}
+
+/// Loads and checks the repository at or above `path` at `now`, with git
+/// history as evidence unless `history` is false; an error is printed and
+/// returned as the outcome.
+pub(crate) fn open_checked(
+    path: &Path,
+    now: Option<&str>,
+    lang: Option<Lang>,
+    color: ColorChoice,
+    history: bool,
+) -> Result<Checked, Outcome> {
+    let root = find_root(path).map_err(fail)?;
+    let project = match load(&WorktreeSource::new(&root)) {
+        Ok(project) => project,
+        Err(LoadError::Config(errors)) => {
+            eprint!(
+                "{}",
+                report::render_config_errors(
+                    &errors.files,
+                    &errors.diagnostics,
+                    color.for_stderr(),
+                    lang.unwrap_or_default()
+                )
+            );
+            return Err(fail("baton.toml is invalid"));
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    let now = resolve_now(now, project.settings.tz).map_err(fail)?;
+    let evidence = if history {
+        super::check::worktree_evidence(&root, now, &project, &crate::progress::Silent)
+    } else {
+        crate::evidence::Evidence::none()
+    };
+    let lang = lang.unwrap_or(project.settings.lang);
+    let checked = match crate::check::check(project, now, &evidence, None) {
+        Ok(checked) => checked,
+        Err(crate::check::CheckError::Rules(errors)) => {
+            eprint!(
+                "{}",
+                report::render_config_errors(
+                    &errors.files,
+                    &errors.diagnostics,
+                    color.for_stderr(),
+                    lang
+                )
+            );
+            return Err(fail("baton.toml is invalid"));
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    Ok(Checked {
+        checked,
+        evidence,
+        lang,
+        root,
+    })
+}
+
+/// Checks that `--department` and `--person` name someone in org.toml.
+pub(crate) fn check_scope(
+    org: &crate::model::Org,
+    scope: &crate::audit::Scope,
+    lang: Lang,
+) -> Result<(), Outcome> {
+    use crate::messages::{Msg, RefKind};
+    use crate::parse::suggest::did_you_mean;
+    if !org.known {
+        return Ok(());
+    }
+    let unknown = |kind: RefKind, id: &str, candidate: Option<&str>| {
+        let mut text = Msg::UnknownReference {
+            kind,
+            id: id.to_string(),
+        }
+        .render(lang);
+        if let Some(c) = candidate {
+            let hint = Msg::DidYouMean {
+                candidate: c.to_string(),
+            };
+            text = format!("{text}; {}", hint.render(lang));
+        }
+        fail(text)
+    };
+    if let Some(d) = &scope.department
+        && org.department(d).is_none()
+    {
+        return Err(unknown(
+            RefKind::Department,
+            d,
+            did_you_mean(d, org.department_ids()),
+        ));
+    }
+    if let Some(p) = &scope.person
+        && org.person(p).is_none()
+    {
+        return Err(unknown(
+            RefKind::Person,
+            p,
+            did_you_mean(p, org.person_ids()),
+        ));
+    }
+    Ok(())
+}

@@ -1,7 +1,10 @@
 //! English texts. Convention (checked by a test): messages start in lower
 //! case and end without a period, like rustc's and clippy's.
 
-use super::{ArchivedAction, Late, Msg, NotPlannedReason, PlanOrigin, RefKind, code_list};
+use super::{
+    ArchivedAction, Duty, GoalOutcome, Late, Msg, NotPlannedReason, PlanOrigin, RefKind, SlaKind,
+    code_list, tenths,
+};
 use crate::time::Duration;
 
 fn plural(n: i64, one: &str, many: &str) -> String {
@@ -512,5 +515,257 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::ReportOmitted { count } => {
             format!("… and {count} more not shown: the comment would exceed GitHub's size limit")
         }
+        // ── audit ──
+        Msg::AuditTitle { project, now } => format!("audit of {project} as of {now}"),
+        Msg::AuditScope { department, person } => {
+            let mut parts = Vec::new();
+            if let Some(d) = department {
+                parts.push(format!("department `{d}`"));
+            }
+            if let Some(p) = person {
+                parts.push(format!("person `{p}`"));
+            }
+            format!("only what concerns {}", parts.join(" and "))
+        }
+        Msg::AuditCounters { due_soon } => format!(
+            "open\tblocked\toverdue\tdue within {}\tawaiting acceptance\taccepted this week",
+            duration(due_soon)
+        ),
+        Msg::AuditLateHeading => "overdue".into(),
+        Msg::AuditNothingLate => "nothing is overdue".into(),
+        Msg::AuditDueSoonHeading { sla } => format!("due within {}", duration(sla)),
+        Msg::AuditDueColumns => "item\ttitle\towner\tdue\tlate or left".into(),
+        Msg::AuditBlockedHeading => "blocked".into(),
+        Msg::AuditBlockedColumns => "task\ttitle\towner\tsince\treason\tescalated to".into(),
+        Msg::AuditAwaitingHeading => "delivered, awaiting acceptance".into(),
+        Msg::AuditAwaitingColumns => "item\ttitle\tacceptor\tdelivered\taccept by".into(),
+        Msg::AuditAcceptedHeading => "accepted this week".into(),
+        Msg::AuditDepartmentsHeading { days, from, to } => format!(
+            "departments: planned work in the next {days} working days ({from} – {to}) against capacity (people × {days})"
+        ),
+        Msg::AuditDepartmentColumns => {
+            "department\tpeople\tlead open\tsupporting\toverdue\tblocked\tload\tcapacity\tload %".into()
+        }
+        Msg::AuditOverloaded { departments } => {
+            if departments.is_empty() {
+                "no department is overloaded".into()
+            } else {
+                format!("overloaded: {}", departments.join(", "))
+            }
+        }
+        Msg::AuditOverloadedMark => "overloaded".into(),
+        Msg::AuditPeopleHeading { days } => format!(
+            "people: due within {}, and what waits on their confirmation or acceptance",
+            plural(i64::from(*days), "working day", "working days")
+        ),
+        Msg::AuditPeopleColumns => "person\twhat\titem\ttitle\tby".into(),
+        Msg::AuditDuty { duty } => match duty {
+            Duty::Overdue => "overdue",
+            Duty::Due => "due",
+            Duty::Confirm => "confirm",
+            Duty::Accept => "accept",
+        }
+        .into(),
+        Msg::AuditNobodyWaiting => "nothing is due soon and nothing waits on anyone".into(),
+        Msg::AuditSlaHeading { days, from, to } => format!(
+            "service levels over the last {} ({from} – {to}), times in working hours",
+            plural(i64::from(*days), "day", "days")
+        ),
+        Msg::AuditSlaColumns => {
+            "service level\tlimit\tcases\tkept\tlate\topen\tmedian\tworst\tslowest case".into()
+        }
+        Msg::AuditSlaUnknown { count } => format!(
+            "{} without a known time, counted neither kept nor late",
+            plural(*count as i64, "case", "cases")
+        ),
+        Msg::SlaName { sla } => match sla {
+            SlaKind::RequestAck => "request acknowledged",
+            SlaKind::Minutes => "minutes published",
+            SlaKind::ActionConfirm => "action item confirmed",
+            SlaKind::BlockedEscalate => "blocked task escalated",
+            SlaKind::Acceptance => "delivery reviewed",
+            SlaKind::Retrospective => "retrospective held",
+        }
+        .into(),
+        Msg::WorkingHours { minutes } => format!("{} h", tenths(*minutes)),
+        Msg::LateBy { late: l } => late(l),
+        Msg::WorkingDaysLeft { working_days } => {
+            format!("{} left", plural(*working_days, "working day", "working days"))
+        }
+        Msg::AuditPlanHeading => "plan: critical path and open requests".into(),
+        Msg::AuditProjectFinish { finish } => match finish {
+            Some(finish) => format!("planned finish {finish}"),
+            None => "nothing to plan".into(),
+        },
+        Msg::AuditRequestColumns => {
+            "request\ttitle\tstatus\tdue\tplanned finish\tslack".into()
+        }
+        Msg::RequestSlack { slack_wd } => match slack_wd {
+            None => "not planned".into(),
+            Some(0) => "finishes on the due day".into(),
+            Some(n) if *n > 0 => format!("{} to spare", plural(*n, "working day", "working days")),
+            Some(n) => format!("{} late", plural(-n, "working day", "working days")),
+        },
+        Msg::AuditNoOpenRequest => "no open request".into(),
+        Msg::AuditNoPlan => "no plan: the calendar has no working day to plan on".into(),
+        Msg::Status { status } => match status.as_str() {
+            "todo" => "to do".to_string(),
+            "in_progress" => "in progress".into(),
+            "blocked" => "blocked".into(),
+            "delivered" => "delivered".into(),
+            "accepted" => "accepted".into(),
+            "rejected" => "rejected".into(),
+            "cancelled" => "cancelled".into(),
+            "draft" => "draft".into(),
+            "submitted" => "submitted".into(),
+            "closed" => "closed".into(),
+            "declined" => "declined".into(),
+            other => format!("status {other}"),
+        },
+        Msg::DecisionName { decision } => match decision.as_str() {
+            "accept" => "accepted".to_string(),
+            "decline" => "declined".into(),
+            "need_info" => "needs information".into(),
+            other => format!("decision {other}"),
+        },
+        Msg::Nothing => "none".into(),
+        // ── weekly and monthly reports ──
+        Msg::WeeklyTitle {
+            project,
+            week,
+            from,
+            to,
+        } => format!("weekly report {week} · {project} ({from} – {to})"),
+        Msg::WeeklySummary {
+            updates,
+            accepted,
+            overdue,
+            blocked,
+            meetings,
+        } => format!(
+            "{} · {} accepted · {} overdue · {} blocked · {}",
+            plural(*updates as i64, "progress update", "progress updates"),
+            plural(*accepted as i64, "item", "items"),
+            plural(*overdue as i64, "task", "tasks"),
+            plural(*blocked as i64, "task", "tasks"),
+            plural(*meetings as i64, "meeting", "meetings")
+        ),
+        Msg::WeeklyDoneHeading => "done last week".into(),
+        Msg::WeeklyPlanHeading { from, to } => format!("plan for this week ({from} – {to})"),
+        Msg::WeeklyRisksHeading => "risks and blocked work".into(),
+        Msg::WeeklyMeetingsHeading => "meetings: decisions and action items".into(),
+        Msg::WeeklyDecisions => "decisions".into(),
+        Msg::WeeklyActionColumns => "action item\towner\tdue\tconfirmed".into(),
+        Msg::WeeklyNoRequest => "work outside any request".into(),
+        Msg::WeeklyStatusChange {
+            from,
+            to,
+            commit,
+            who,
+        } => format!("status {from} → {to} (commit {commit} by {who})"),
+        Msg::PlannedDates { start, finish } => match (start, finish) {
+            (Some(s), Some(f)) if s == f => format!("planned for {s}"),
+            (Some(s), Some(f)) => format!("planned {s} – {f}"),
+            (Some(s), None) => format!("planned to start {s}"),
+            (None, Some(f)) => format!("planned to finish {f}"),
+            (None, None) => "not planned".into(),
+        },
+        Msg::BlockedSince {
+            since,
+            escalated_to,
+        } => {
+            let since = match since {
+                Some(s) => format!("blocked since {s}"),
+                None => "blocked".into(),
+            };
+            match escalated_to {
+                Some(to) => format!("{since}, escalated to {to}"),
+                None => format!("{since}, not escalated"),
+            }
+        }
+        Msg::RiskLine { owner } => match owner {
+            Some(owner) => format!("risk (watched by {owner})"),
+            None => "risk (nobody watches it)".into(),
+        },
+        Msg::MitigationLabel => "mitigation".into(),
+        Msg::DueDate { date } => format!("due {date}"),
+        Msg::MonthlyTitle { project, month } => format!("monthly review {month} · {project}"),
+        Msg::MonthlyGoalsHeading => "goals: what was due this month".into(),
+        Msg::MonthlyGoalsSummary { met, due } => {
+            format!("{met} of {} accepted by their due", plural(*due as i64, "item", "items"))
+        }
+        Msg::MonthlyGoalColumns => "item\ttitle\tlead\tdue\toutcome".into(),
+        Msg::Goal { outcome } => match outcome {
+            GoalOutcome::AcceptedOnTime => "accepted on time".to_string(),
+            GoalOutcome::AcceptedLate(n) if *n > 0 => format!(
+                "accepted {} late",
+                plural(*n, "working day", "working days")
+            ),
+            GoalOutcome::AcceptedLate(_) => "accepted late".into(),
+            GoalOutcome::Delivered => "delivered, awaiting acceptance".into(),
+            GoalOutcome::Overdue => "overdue".into(),
+            GoalOutcome::Open => "open, not yet due".into(),
+            GoalOutcome::Dropped => "cancelled or declined".into(),
+        },
+        Msg::MonthlySlaHeading { from, to } => {
+            format!("service levels ({from} – {to}), times in working hours")
+        }
+        Msg::MonthlyDelaysHeading => "recurring causes of delay".into(),
+        Msg::MonthlyBlockedReasons => "what blocked work".into(),
+        Msg::MonthlyBlockedColumns => "task\ttitle\tlead\tsince\treason".into(),
+        Msg::MonthlyLateByDepartment => "late work by lead department".into(),
+        Msg::MonthlyLateColumns => "department\tlate\titems".into(),
+        Msg::MonthlyRules => "most frequent findings".into(),
+        Msg::MonthlyRuleColumns => "rule\tname\tfindings\titems".into(),
+        Msg::MonthlyRetroHeading => "retrospective actions still listed".into(),
+        Msg::MonthlyRetroColumns => "request\taction\tretrospective".into(),
+        // ── iCalendar ──
+        Msg::IcsCalendarName { project } => format!("deadlines and meetings of {project}"),
+        Msg::IcsTaskDue { id, title } => format!("due: {id} {title}"),
+        Msg::IcsRequestDue { id, title } => format!("request due: {id} {title}"),
+        Msg::IcsActionDue { title } => format!("action item due: {title}"),
+        Msg::IcsDueDetails {
+            owner,
+            deadline,
+            zone,
+        } => match owner {
+            Some(owner) => format!("owner {owner}; deadline {deadline} ({zone})"),
+            None => format!("deadline {deadline} ({zone})"),
+        },
+        Msg::IcsMeetingDetails { organizer, chair } => {
+            let mut parts = Vec::new();
+            if let Some(o) = organizer {
+                parts.push(format!("organizer {o}"));
+            }
+            if let Some(c) = chair {
+                parts.push(format!("chair {c}"));
+            }
+            if parts.is_empty() {
+                "meeting".into()
+            } else {
+                parts.join("; ")
+            }
+        }
+        Msg::IcsReminder {
+            title,
+            working_days,
+        } => format!(
+            "due in {}: {title}",
+            plural(i64::from(*working_days), "working day", "working days")
+        ),
+        // ── dashboard ──
+        Msg::DashboardNav => "overview\tschedule\trequests".into(),
+        Msg::DashboardGenerated { now } => format!("generated by baton as of {now}"),
+        Msg::DashboardRequestSections => "tasks\tplan\tfindings\tresponses\trisks".into(),
+        Msg::DashboardRequestFields => {
+            "from\tto\twhy\twhat\twhere\thow\tdue\tstatus\tsubmitted".into()
+        }
+        Msg::DashboardTaskColumns => {
+            "task\ttitle\towner\tstatus\tprogress\tstart\tfinish\tdue\tslack".into()
+        }
+        Msg::DashboardResponseColumns => "department\tby\tat\tdecision\treason".into(),
+        Msg::DashboardRiskColumns => "risk\tmitigation\towner".into(),
+        Msg::DashboardFindingColumns => "severity\trule\titem\tmessage".into(),
+        Msg::DashboardBack => "back to the overview".into(),
     }
 }

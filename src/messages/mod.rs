@@ -6,8 +6,13 @@
 //! [`en`] and [`zh`]), so a message that lacks a translation does not
 //! compile.
 
+mod args;
 mod en;
 mod zh;
+
+pub use args::{
+    ArchivedAction, Duty, GoalOutcome, Late, NotPlannedReason, PlanOrigin, RefKind, SlaKind,
+};
 
 use std::fmt;
 
@@ -34,58 +39,6 @@ impl Lang {
             _ => None,
         }
     }
-}
-
-/// What kind of thing an id names, for "unknown reference" messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RefKind {
-    /// A person of org.toml.
-    Person,
-    /// A department of org.toml.
-    Department,
-    /// A task.
-    Task,
-    /// A request.
-    Request,
-    /// A calendar.
-    Calendar,
-}
-
-/// How late something is: whole working days, and clock hours for less
-/// than a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Late {
-    /// Working days between the deadline's date and now's date.
-    pub working_days: i64,
-    /// Clock hours past the deadline (used when `working_days` is 0).
-    pub hours: i64,
-}
-
-/// Where a chain of planned work starts, for planning messages; the date
-/// is pre-formatted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlanOrigin {
-    /// A task's fixed `start`.
-    FixedStart(String),
-    /// The project start.
-    ProjectStart(String),
-    /// Today: open work is not planned in the past.
-    Today(String),
-    /// Work already delivered on that date.
-    Delivered(String),
-}
-
-/// Why a task has no planned dates.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NotPlannedReason {
-    /// It is cancelled.
-    Cancelled,
-    /// It is in or after a dependency cycle.
-    Cycle,
-    /// Its effort runs past the last date the calendar can express.
-    OutOfRange,
-    /// It depends on this task, which cannot be planned.
-    After(String),
 }
 
 /// A user-facing message with its arguments. Times are pre-formatted in the
@@ -448,17 +401,196 @@ pub enum Msg {
     ReportOmitted {
         count: usize,
     },
-}
-
-/// What a change did to an archived item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ArchivedAction {
-    /// Changed its content.
-    Modified,
-    /// Moved or renamed its file.
-    Renamed,
-    /// Deleted its file.
-    Deleted,
+    // ── audit (`baton audit`) ───────────────────────────────────────────
+    AuditTitle {
+        project: String,
+        now: String,
+    },
+    AuditScope {
+        department: Option<String>,
+        person: Option<String>,
+    },
+    AuditCounters {
+        due_soon: Duration,
+    },
+    AuditLateHeading,
+    AuditNothingLate,
+    AuditDueSoonHeading {
+        sla: Duration,
+    },
+    AuditDueColumns,
+    AuditBlockedHeading,
+    AuditBlockedColumns,
+    AuditAwaitingHeading,
+    AuditAwaitingColumns,
+    AuditAcceptedHeading,
+    AuditDepartmentsHeading {
+        days: u32,
+        from: String,
+        to: String,
+    },
+    AuditDepartmentColumns,
+    AuditOverloaded {
+        departments: Vec<String>,
+    },
+    AuditOverloadedMark,
+    AuditPeopleHeading {
+        days: u32,
+    },
+    AuditPeopleColumns,
+    AuditDuty {
+        duty: Duty,
+    },
+    AuditNobodyWaiting,
+    AuditSlaHeading {
+        days: u32,
+        from: String,
+        to: String,
+    },
+    AuditSlaColumns,
+    AuditSlaUnknown {
+        count: usize,
+    },
+    SlaName {
+        sla: SlaKind,
+    },
+    WorkingHours {
+        minutes: i64,
+    },
+    LateBy {
+        late: Late,
+    },
+    WorkingDaysLeft {
+        working_days: i64,
+    },
+    AuditPlanHeading,
+    AuditProjectFinish {
+        finish: Option<String>,
+    },
+    AuditRequestColumns,
+    RequestSlack {
+        slack_wd: Option<i64>,
+    },
+    AuditNoOpenRequest,
+    AuditNoPlan,
+    Status {
+        status: String,
+    },
+    DecisionName {
+        decision: String,
+    },
+    Nothing,
+    // ── weekly and monthly reports (`baton report`) ─────────────────────
+    WeeklyTitle {
+        project: String,
+        week: String,
+        from: String,
+        to: String,
+    },
+    WeeklySummary {
+        updates: usize,
+        accepted: usize,
+        overdue: usize,
+        blocked: usize,
+        meetings: usize,
+    },
+    WeeklyDoneHeading,
+    WeeklyPlanHeading {
+        from: String,
+        to: String,
+    },
+    WeeklyRisksHeading,
+    WeeklyMeetingsHeading,
+    WeeklyDecisions,
+    WeeklyActionColumns,
+    WeeklyNoRequest,
+    WeeklyStatusChange {
+        from: String,
+        to: String,
+        commit: String,
+        who: String,
+    },
+    PlannedDates {
+        start: Option<String>,
+        finish: Option<String>,
+    },
+    BlockedSince {
+        since: Option<String>,
+        escalated_to: Option<String>,
+    },
+    RiskLine {
+        owner: Option<String>,
+    },
+    MitigationLabel,
+    DueDate {
+        date: String,
+    },
+    MonthlyTitle {
+        project: String,
+        month: String,
+    },
+    MonthlyGoalsHeading,
+    MonthlyGoalsSummary {
+        met: usize,
+        due: usize,
+    },
+    MonthlyGoalColumns,
+    Goal {
+        outcome: GoalOutcome,
+    },
+    MonthlySlaHeading {
+        from: String,
+        to: String,
+    },
+    MonthlyDelaysHeading,
+    MonthlyBlockedReasons,
+    MonthlyBlockedColumns,
+    MonthlyLateByDepartment,
+    MonthlyLateColumns,
+    MonthlyRules,
+    MonthlyRuleColumns,
+    MonthlyRetroHeading,
+    MonthlyRetroColumns,
+    // ── iCalendar (`baton ics`) ─────────────────────────────────────────
+    IcsCalendarName {
+        project: String,
+    },
+    IcsTaskDue {
+        id: String,
+        title: String,
+    },
+    IcsRequestDue {
+        id: String,
+        title: String,
+    },
+    IcsActionDue {
+        title: String,
+    },
+    IcsDueDetails {
+        owner: Option<String>,
+        deadline: String,
+        zone: String,
+    },
+    IcsMeetingDetails {
+        organizer: Option<String>,
+        chair: Option<String>,
+    },
+    IcsReminder {
+        title: String,
+        working_days: u32,
+    },
+    // ── static dashboard (`baton audit --format html`) ──────────────────
+    DashboardNav,
+    DashboardGenerated {
+        now: String,
+    },
+    DashboardRequestSections,
+    DashboardRequestFields,
+    DashboardTaskColumns,
+    DashboardResponseColumns,
+    DashboardRiskColumns,
+    DashboardFindingColumns,
+    DashboardBack,
 }
 
 impl Msg {
@@ -485,6 +617,12 @@ pub(crate) fn code_list(items: &[String], conjunction: &str) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
+}
+
+/// Minutes as hours with one decimal, rounded half up: 90 → `1.5`.
+pub(crate) fn tenths(minutes: i64) -> String {
+    let tenths = (minutes.max(0) * 10 + 30) / 60;
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]

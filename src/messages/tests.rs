@@ -1,6 +1,8 @@
 use super::*;
 use crate::time::Duration;
 
+mod report_samples;
+
 /// One sample of every message. `variant` below maps each message to its
 /// position; it is an exhaustive match, so a new variant does not compile
 /// until it is listed there, and the test fails until it has a sample here.
@@ -12,7 +14,7 @@ fn samples() -> Vec<Msg> {
         working_days: 2,
         hours: 50,
     };
-    vec![
+    let mut samples = vec![
         Msg::TomlSyntax {
             detail: s("invalid basic string"),
         },
@@ -352,7 +354,9 @@ fn samples() -> Vec<Msg> {
             from: v(&["T-1", "T-2"]),
             to: v(&["T-1", "T-3"]),
         },
-    ]
+    ];
+    samples.extend(report_samples::samples());
+    samples
 }
 
 /// The position of a message's variant; exhaustive on purpose.
@@ -458,9 +462,91 @@ fn variant(m: &Msg) -> usize {
         Msg::ReportSchedule => 97,
         Msg::ProgressLoading => 98,
         Msg::ProgressHistory => 99,
+        Msg::AuditTitle { .. } => 100,
+        Msg::AuditScope { .. } => 101,
+        Msg::AuditCounters { .. } => 102,
+        Msg::AuditLateHeading => 103,
+        Msg::AuditNothingLate => 104,
+        Msg::AuditDueSoonHeading { .. } => 105,
+        Msg::AuditDueColumns => 106,
+        Msg::AuditBlockedHeading => 107,
+        Msg::AuditBlockedColumns => 108,
+        Msg::AuditAwaitingHeading => 109,
+        Msg::AuditAwaitingColumns => 110,
+        Msg::AuditAcceptedHeading => 111,
+        Msg::AuditDepartmentsHeading { .. } => 112,
+        Msg::AuditDepartmentColumns => 113,
+        Msg::AuditOverloaded { .. } => 114,
+        Msg::AuditOverloadedMark => 115,
+        Msg::AuditPeopleHeading { .. } => 116,
+        Msg::AuditPeopleColumns => 117,
+        Msg::AuditDuty { .. } => 118,
+        Msg::AuditNobodyWaiting => 119,
+        Msg::AuditSlaHeading { .. } => 120,
+        Msg::AuditSlaColumns => 121,
+        Msg::AuditSlaUnknown { .. } => 122,
+        Msg::SlaName { .. } => 123,
+        Msg::WorkingHours { .. } => 124,
+        Msg::LateBy { .. } => 125,
+        Msg::WorkingDaysLeft { .. } => 126,
+        Msg::AuditPlanHeading => 127,
+        Msg::AuditProjectFinish { .. } => 128,
+        Msg::AuditRequestColumns => 129,
+        Msg::RequestSlack { .. } => 130,
+        Msg::AuditNoOpenRequest => 131,
+        Msg::AuditNoPlan => 132,
+        Msg::Status { .. } => 133,
+        Msg::DecisionName { .. } => 134,
+        Msg::Nothing => 135,
+        Msg::WeeklyTitle { .. } => 136,
+        Msg::WeeklySummary { .. } => 137,
+        Msg::WeeklyDoneHeading => 138,
+        Msg::WeeklyPlanHeading { .. } => 139,
+        Msg::WeeklyRisksHeading => 140,
+        Msg::WeeklyMeetingsHeading => 141,
+        Msg::WeeklyDecisions => 142,
+        Msg::WeeklyActionColumns => 143,
+        Msg::WeeklyNoRequest => 144,
+        Msg::WeeklyStatusChange { .. } => 145,
+        Msg::PlannedDates { .. } => 146,
+        Msg::BlockedSince { .. } => 147,
+        Msg::RiskLine { .. } => 148,
+        Msg::MitigationLabel => 149,
+        Msg::MonthlyTitle { .. } => 150,
+        Msg::MonthlyGoalsHeading => 151,
+        Msg::MonthlyGoalsSummary { .. } => 152,
+        Msg::MonthlyGoalColumns => 153,
+        Msg::Goal { .. } => 154,
+        Msg::MonthlySlaHeading { .. } => 155,
+        Msg::MonthlyDelaysHeading => 156,
+        Msg::MonthlyBlockedReasons => 157,
+        Msg::MonthlyBlockedColumns => 158,
+        Msg::MonthlyLateByDepartment => 159,
+        Msg::MonthlyLateColumns => 160,
+        Msg::MonthlyRules => 161,
+        Msg::MonthlyRuleColumns => 162,
+        Msg::MonthlyRetroHeading => 163,
+        Msg::MonthlyRetroColumns => 164,
+        Msg::IcsCalendarName { .. } => 165,
+        Msg::IcsTaskDue { .. } => 166,
+        Msg::IcsRequestDue { .. } => 167,
+        Msg::IcsActionDue { .. } => 168,
+        Msg::IcsDueDetails { .. } => 169,
+        Msg::IcsMeetingDetails { .. } => 170,
+        Msg::IcsReminder { .. } => 171,
+        Msg::DashboardNav => 172,
+        Msg::DashboardGenerated { .. } => 173,
+        Msg::DashboardRequestSections => 174,
+        Msg::DashboardRequestFields => 175,
+        Msg::DashboardTaskColumns => 176,
+        Msg::DashboardResponseColumns => 177,
+        Msg::DashboardRiskColumns => 178,
+        Msg::DashboardFindingColumns => 179,
+        Msg::DashboardBack => 180,
+        Msg::DueDate { .. } => 181,
     }
 }
-const VARIANTS: usize = 100;
+const VARIANTS: usize = 182;
 
 #[test]
 fn every_message_has_a_sample() {

@@ -1,6 +1,9 @@
 //! 简体中文文案。
 
-use super::{ArchivedAction, Late, Msg, NotPlannedReason, PlanOrigin, RefKind};
+use super::{
+    ArchivedAction, Duty, GoalOutcome, Late, Msg, NotPlannedReason, PlanOrigin, RefKind, SlaKind,
+    tenths,
+};
 use crate::time::Duration;
 
 fn duration(d: &Duration) -> String {
@@ -569,5 +572,239 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::ReportOmitted { count } => {
             format!("… 另有 {count} 条未显示:评论将超过 GitHub 的长度上限")
         }
+        // ── 审计 ──
+        Msg::AuditTitle { project, now } => format!("{project} 项目审计(截至 {now})"),
+        Msg::AuditScope { department, person } => {
+            let mut parts = Vec::new();
+            if let Some(d) = department {
+                parts.push(format!("部门 `{d}`"));
+            }
+            if let Some(p) = person {
+                parts.push(format!("人员 `{p}`"));
+            }
+            format!("仅显示与{}相关的内容", parts.join("、"))
+        }
+        Msg::AuditCounters { due_soon } => format!(
+            "未完成\t阻塞\t逾期\t{}内到期\t待验收\t本周验收",
+            duration(due_soon)
+        ),
+        Msg::AuditLateHeading => "逾期事项".into(),
+        Msg::AuditNothingLate => "没有逾期事项".into(),
+        Msg::AuditDueSoonHeading { sla } => format!("{}内到期", duration(sla)),
+        Msg::AuditDueColumns => "条目\t标题\t负责人\t截止\t逾期/剩余".into(),
+        Msg::AuditBlockedHeading => "阻塞中".into(),
+        Msg::AuditBlockedColumns => "任务\t标题\t负责人\t阻塞起始\t原因\t已上报".into(),
+        Msg::AuditAwaitingHeading => "已交付、待验收".into(),
+        Msg::AuditAwaitingColumns => "条目\t标题\t验收人\t交付时间\t验收期限".into(),
+        Msg::AuditAcceptedHeading => "本周验收通过".into(),
+        Msg::AuditDepartmentsHeading { days, from, to } => format!(
+            "部门负荷:未来 {days} 个工作日({from} 至 {to})的计划工作量与产能(人数 × {days})"
+        ),
+        Msg::AuditDepartmentColumns => {
+            "部门\t人数\t主责未完成\t配合\t逾期\t阻塞\t负荷\t产能\t负荷率".into()
+        }
+        Msg::AuditOverloaded { departments } => {
+            if departments.is_empty() {
+                "没有超负荷的部门".into()
+            } else {
+                format!("超负荷:{}", departments.join("、"))
+            }
+        }
+        Msg::AuditOverloadedMark => "超负荷".into(),
+        Msg::AuditPeopleHeading { days } => {
+            format!("个人提醒:{days} 个工作日内到期、待确认、待验收")
+        }
+        Msg::AuditPeopleColumns => "人员\t事项\t条目\t标题\t期限".into(),
+        Msg::AuditDuty { duty } => match duty {
+            Duty::Overdue => "已逾期",
+            Duty::Due => "即将到期",
+            Duty::Confirm => "待确认",
+            Duty::Accept => "待验收",
+        }
+        .into(),
+        Msg::AuditNobodyWaiting => "近期没有到期事项,也没有待确认或待验收的事项".into(),
+        Msg::AuditSlaHeading { days, from, to } => {
+            format!("服务时限达成情况:最近 {days} 天({from} 至 {to}),时长按工作小时计")
+        }
+        Msg::AuditSlaColumns => {
+            "时限\t要求\t件数\t达标\t超时\t进行中\t中位数\t最长\t最长的一件".into()
+        }
+        Msg::AuditSlaUnknown { count } => {
+            format!("{count} 件时间不明,未计入达标或超时")
+        }
+        Msg::SlaName { sla } => match sla {
+            SlaKind::RequestAck => "需求反馈",
+            SlaKind::Minutes => "会议纪要",
+            SlaKind::ActionConfirm => "待办确认",
+            SlaKind::BlockedEscalate => "阻塞上报",
+            SlaKind::Acceptance => "交付验收",
+            SlaKind::Retrospective => "复盘",
+        }
+        .into(),
+        Msg::WorkingHours { minutes } => format!("{} 小时", tenths(*minutes)),
+        Msg::LateBy { late: l } => late(l),
+        Msg::WorkingDaysLeft { working_days } => format!("剩 {working_days} 个工作日"),
+        Msg::AuditPlanHeading => "计划:关键路径与未完成需求".into(),
+        Msg::AuditProjectFinish { finish } => match finish {
+            Some(finish) => format!("计划完成日 {finish}"),
+            None => "没有可排期的任务".into(),
+        },
+        Msg::AuditRequestColumns => "需求\t标题\t状态\t截止\t计划完成\t浮动".into(),
+        Msg::RequestSlack { slack_wd } => match slack_wd {
+            None => "未排期".into(),
+            Some(0) => "截止当天完成".into(),
+            Some(n) if *n > 0 => format!("提前 {n} 个工作日"),
+            Some(n) => format!("晚 {} 个工作日", -n),
+        },
+        Msg::AuditNoOpenRequest => "没有未完成的协作需求".into(),
+        Msg::AuditNoPlan => "无法排期:日历中没有工作日".into(),
+        Msg::Status { status } => match status.as_str() {
+            "todo" => "未开始".to_string(),
+            "in_progress" => "进行中".into(),
+            "blocked" => "阻塞".into(),
+            "delivered" => "已交付".into(),
+            "accepted" => "已验收".into(),
+            "rejected" => "已驳回".into(),
+            "cancelled" => "已取消".into(),
+            "draft" => "草稿".into(),
+            "submitted" => "已提交".into(),
+            "closed" => "已关闭".into(),
+            "declined" => "已拒绝".into(),
+            other => format!("状态 {other}"),
+        },
+        Msg::DecisionName { decision } => match decision.as_str() {
+            "accept" => "接受".to_string(),
+            "decline" => "拒绝".into(),
+            "need_info" => "需补充信息".into(),
+            other => format!("决定 {other}"),
+        },
+        Msg::Nothing => "无".into(),
+        // ── 周报与月度复盘 ──
+        Msg::WeeklyTitle {
+            project,
+            week,
+            from,
+            to,
+        } => format!("项目周报 {week} · {project}({from} 至 {to})"),
+        Msg::WeeklySummary {
+            updates,
+            accepted,
+            overdue,
+            blocked,
+            meetings,
+        } => format!(
+            "进度更新 {updates} 条 · 验收通过 {accepted} 项 · 逾期 {overdue} 个任务 · 阻塞 {blocked} 个任务 · 会议 {meetings} 场"
+        ),
+        Msg::WeeklyDoneHeading => "上周完成".into(),
+        Msg::WeeklyPlanHeading { from, to } => format!("本周计划({from} 至 {to})"),
+        Msg::WeeklyRisksHeading => "风险与阻塞".into(),
+        Msg::WeeklyMeetingsHeading => "会议决议与待办事项".into(),
+        Msg::WeeklyDecisions => "决议".into(),
+        Msg::WeeklyActionColumns => "待办事项\t负责人\t截止\t确认".into(),
+        Msg::WeeklyNoRequest => "未关联协作需求的工作".into(),
+        Msg::WeeklyStatusChange {
+            from,
+            to,
+            commit,
+            who,
+        } => format!("状态 {from} → {to}(提交 {commit},{who})"),
+        Msg::PlannedDates { start, finish } => match (start, finish) {
+            (Some(s), Some(f)) if s == f => format!("计划 {s}"),
+            (Some(s), Some(f)) => format!("计划 {s} 至 {f}"),
+            (Some(s), None) => format!("计划 {s} 开始"),
+            (None, Some(f)) => format!("计划 {f} 完成"),
+            (None, None) => "未排期".into(),
+        },
+        Msg::BlockedSince {
+            since,
+            escalated_to,
+        } => {
+            let since = match since {
+                Some(s) => format!("自 {s} 起阻塞"),
+                None => "阻塞".into(),
+            };
+            match escalated_to {
+                Some(to) => format!("{since},已上报 {to}"),
+                None => format!("{since},尚未上报"),
+            }
+        }
+        Msg::RiskLine { owner } => match owner {
+            Some(owner) => format!("风险(跟踪人 {owner})"),
+            None => "风险(无人跟踪)".into(),
+        },
+        Msg::MitigationLabel => "应对".into(),
+        Msg::DueDate { date } => format!("截止 {date}"),
+        Msg::MonthlyTitle { project, month } => format!("月度复盘报告 {month} · {project}"),
+        Msg::MonthlyGoalsHeading => "目标达成:本月到期事项".into(),
+        Msg::MonthlyGoalsSummary { met, due } => {
+            format!("本月到期 {due} 项,按期验收 {met} 项")
+        }
+        Msg::MonthlyGoalColumns => "条目\t标题\t主责\t截止\t结果".into(),
+        Msg::Goal { outcome } => match outcome {
+            GoalOutcome::AcceptedOnTime => "按期验收".to_string(),
+            GoalOutcome::AcceptedLate(n) if *n > 0 => format!("逾期 {n} 个工作日后验收"),
+            GoalOutcome::AcceptedLate(_) => "逾期验收".into(),
+            GoalOutcome::Delivered => "已交付、待验收".into(),
+            GoalOutcome::Overdue => "逾期未完成".into(),
+            GoalOutcome::Open => "进行中、未到期".into(),
+            GoalOutcome::Dropped => "已取消或拒绝".into(),
+        },
+        Msg::MonthlySlaHeading { from, to } => {
+            format!("服务时限达成情况({from} 至 {to}),时长按工作小时计")
+        }
+        Msg::MonthlyDelaysHeading => "延误的常见原因".into(),
+        Msg::MonthlyBlockedReasons => "阻塞原因".into(),
+        Msg::MonthlyBlockedColumns => "任务\t标题\t主责\t阻塞起始\t原因".into(),
+        Msg::MonthlyLateByDepartment => "按主责部门统计的延误".into(),
+        Msg::MonthlyLateColumns => "部门\t延误数\t条目".into(),
+        Msg::MonthlyRules => "最常见的检查结果".into(),
+        Msg::MonthlyRuleColumns => "规则\t名称\t次数\t条目".into(),
+        Msg::MonthlyRetroHeading => "复盘改进措施(仍在清单上)".into(),
+        Msg::MonthlyRetroColumns => "需求\t措施\t复盘时间".into(),
+        // ── 日历 ──
+        Msg::IcsCalendarName { project } => format!("{project} 截止日与会议"),
+        Msg::IcsTaskDue { id, title } => format!("截止:{id} {title}"),
+        Msg::IcsRequestDue { id, title } => format!("需求截止:{id} {title}"),
+        Msg::IcsActionDue { title } => format!("待办截止:{title}"),
+        Msg::IcsDueDetails {
+            owner,
+            deadline,
+            zone,
+        } => match owner {
+            Some(owner) => format!("负责人 {owner};截止 {deadline}({zone})"),
+            None => format!("截止 {deadline}({zone})"),
+        },
+        Msg::IcsMeetingDetails { organizer, chair } => {
+            let mut parts = Vec::new();
+            if let Some(o) = organizer {
+                parts.push(format!("组织人 {o}"));
+            }
+            if let Some(c) = chair {
+                parts.push(format!("主持人 {c}"));
+            }
+            if parts.is_empty() {
+                "会议".into()
+            } else {
+                parts.join(";")
+            }
+        }
+        Msg::IcsReminder {
+            title,
+            working_days,
+        } => format!("{working_days} 个工作日后到期:{title}"),
+        // ── 看板 ──
+        Msg::DashboardNav => "总览\t进度计划\t协作需求".into(),
+        Msg::DashboardGenerated { now } => format!("由 baton 生成,截至 {now}"),
+        Msg::DashboardRequestSections => "任务\t计划\t检查结果\t部门反馈\t风险".into(),
+        Msg::DashboardRequestFields => {
+            "发起方\t协助方\t背景与目标\t需求描述\t场景/系统\t协作方式\t截止\t状态\t提交时间".into()
+        }
+        Msg::DashboardTaskColumns => {
+            "任务\t标题\t负责人\t状态\t进度\t开始\t完成\t截止\t浮动".into()
+        }
+        Msg::DashboardResponseColumns => "部门\t反馈人\t时间\t决定\t理由".into(),
+        Msg::DashboardRiskColumns => "风险\t应对\t跟踪人".into(),
+        Msg::DashboardFindingColumns => "级别\t规则\t条目\t说明".into(),
+        Msg::DashboardBack => "返回总览".into(),
     }
 }

@@ -16,6 +16,10 @@ pub fn did_you_mean<'a>(
         }
         let score = if normalize(candidate) == normalized {
             1.0
+        } else if one_slip(name, candidate) {
+            // Jaro finds no match window in names of three or four
+            // letters, so `rdn` would not suggest `rnd`.
+            0.8_f64.max(strsim::jaro(name, candidate))
         } else {
             strsim::jaro(name, candidate)
         };
@@ -24,6 +28,14 @@ pub fn did_you_mean<'a>(
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// One typing slip apart (a letter swapped with its neighbour, missing,
+/// extra or wrong) between names of at least three characters.
+fn one_slip(name: &str, candidate: &str) -> bool {
+    name.chars().count() >= 3
+        && candidate.chars().count() >= 3
+        && strsim::osa_distance(name, candidate) == 1
 }
 
 fn normalize(s: &str) -> String {
@@ -46,6 +58,11 @@ mod tests {
     fn suggests_close_names_only() {
         let fields = ["title", "owner", "due", "depends_on"];
         assert_eq!(did_you_mean("titel", fields), Some("title"));
+        let departments = ["gmo", "mkt", "rnd", "ops", "fin"];
+        assert_eq!(did_you_mean("rdn", departments), Some("rnd"));
+        assert_eq!(did_you_mean("opx", departments), Some("ops"));
+        assert_eq!(did_you_mean("hr", departments), None);
+        assert_eq!(did_you_mean("xyz", departments), None);
         assert_eq!(did_you_mean("depends-on", fields), Some("depends_on"));
         assert_eq!(did_you_mean("dependencies", fields), Some("depends_on"));
         assert_eq!(did_you_mean("colour", fields), None);

@@ -68,6 +68,50 @@ pub fn message(text: &str) -> String {
     out
 }
 
+/// Escapes text for HTML element content and quoted attribute values:
+/// `&`, `<`, `>`, `"` and `'` become entities, so item text can neither
+/// open a tag (`<script>`), nor close one (`</style>`, `</textarea>`), nor
+/// leave an attribute; control characters other than newline and tab are
+/// dropped. `@` needs nothing: HTML does not notify anyone.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message with `code spans` turned into `<code>` for HTML, everything
+/// else escaped (as [`message`] does for Markdown).
+pub fn html_message(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    let balanced = parts.len() % 2 == 1;
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        let is_code = i % 2 == 1 && (balanced || i + 1 < parts.len() - 1);
+        if is_code {
+            out.push_str("<code>");
+            out.push_str(&html(part));
+            out.push_str("</code>");
+        } else {
+            if i % 2 == 1 {
+                out.push('`');
+            }
+            out.push_str(&html(part));
+        }
+    }
+    out
+}
+
 /// A Mermaid node label: quotes, brackets, backticks and newlines are
 /// replaced so the label cannot end the node or the code block.
 pub fn mermaid_label(text: &str) -> String {
@@ -149,6 +193,30 @@ mod tests {
         assert!(!data.contains('\n'));
         assert_eq!(data, "x%0A::set-output name=a::b%250A::add-mask::secret");
         assert_eq!(workflow_property("a,b:c"), "a%2Cb%3Ac");
+    }
+
+    #[test]
+    fn html_cannot_open_or_close_tags_or_leave_attributes() {
+        let hostile = "</style><script>alert(\"x\")</script> it's <b onclick='x'>&amp;";
+        let escaped = html(hostile);
+        for raw in ["<", ">", "\"", "'"] {
+            assert!(!escaped.contains(raw), "{raw} in {escaped}");
+        }
+        assert_eq!(
+            html("a\u{0}b\u{1b}[31m\nc"),
+            "ab[31m\nc",
+            "control characters dropped, newline kept"
+        );
+        assert_eq!(html("&lt;"), "&amp;lt;", "entities in text stay text");
+    }
+
+    #[test]
+    fn html_messages_keep_code_spans_safely() {
+        assert_eq!(
+            html_message("unknown person `<li>`"),
+            "unknown person <code>&lt;li&gt;</code>"
+        );
+        assert_eq!(html_message("a ` <b>"), "a ` &lt;b&gt;");
     }
 
     #[test]

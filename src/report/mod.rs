@@ -15,7 +15,13 @@ pub use doc::{ChangedDoc, FindingDoc, GraphDoc, NodeDoc, ReportDoc, RevisionDoc,
 pub use markdown::Links;
 pub use text::{render as text, render_config_errors, render_pr as text_pr};
 
+pub mod audit;
+pub mod columns;
+pub mod digest;
 pub mod graph;
+pub mod html;
+pub mod ics;
+pub mod md;
 pub mod plan;
 
 use crate::check::Checked;

@@ -12,6 +12,7 @@
 //!   `Nh`/`Nd` before are met at or before the instant minus the duration.
 
 mod duration;
+mod working_hours;
 
 use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;

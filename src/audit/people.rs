@@ -1,0 +1,219 @@
+//! Reminders per person (seed 003: 任务截止前3天提醒负责人 — remind the
+//! owner 3 days before a deadline):
+//!
+//! - **due**: their open tasks, the open requests they are an assisting
+//!   contact of, and their action items not promoted to a task, due within
+//!   [`REMINDER_DAYS`] working days (by the end of the 3rd working day after
+//!   today, as D002 counts);
+//! - **overdue**: their open tasks and requests already past due (an action
+//!   item has no "done" state, so a past one is not listed);
+//! - **confirm**: action items of published minutes they own and have not
+//!   confirmed;
+//! - **accept**: delivered tasks they accept (the acceptor, else the
+//!   request's contact) without a review of this delivery, and delivered
+//!   requests they asked for.
+
+use std::collections::BTreeMap;
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::{
+    Scope, acceptor, department_of, maybe_instant, open_request, open_task, pending_review,
+    task_owner,
+};
+use crate::evidence::Event;
+use crate::messages::Duty;
+use crate::model::{ItemKind, RequestStatus};
+use crate::rules::Context;
+use crate::time::Duration;
+
+/// Working days ahead a person is reminded of what is due.
+pub const REMINDER_DAYS: u32 = 3;
+
+/// Reminders, per person.
+#[derive(Debug, Clone, Serialize)]
+pub struct People {
+    /// The reminder window in working days.
+    pub days: u32,
+    /// People with something to do, in org.toml's order.
+    pub people: Vec<PersonDuties>,
+}
+
+/// One person's reminders.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonDuties {
+    /// Person id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Their department.
+    pub department: Option<String>,
+    /// What they have to do, soonest first.
+    pub duties: Vec<DutyLine>,
+}
+
+/// One thing a person has to do.
+#[derive(Debug, Clone, Serialize)]
+pub struct DutyLine {
+    /// What: `overdue`, `due`, `confirm` or `accept`.
+    pub duty: Duty,
+    /// The item (for an action item: its meeting).
+    pub item: String,
+    /// `task`, `request` or `meeting`.
+    #[serde(serialize_with = "super::kind")]
+    pub kind: ItemKind,
+    /// The task's or request's title, or the action item's.
+    pub title: String,
+    /// By when.
+    #[serde(serialize_with = "maybe_instant")]
+    pub by: Option<DateTime<Tz>>,
+}
+
+impl People {
+    /// The reminders of the people `scope` shows.
+    pub fn compute(cx: &Context<'_>, scope: &Scope) -> People {
+        let clock = cx.clock;
+        let project = cx.project;
+        let org = &project.org;
+        let horizon = clock.after(clock.now, Duration::WorkingDays(REMINDER_DAYS));
+        let mut duties: BTreeMap<String, Vec<DutyLine>> = BTreeMap::new();
+        let mut add = |person: &str, line: DutyLine| {
+            duties.entry(person.to_string()).or_default().push(line);
+        };
+        let due = |deadline: DateTime<Tz>| -> Option<Duty> {
+            if clock.now > deadline {
+                Some(Duty::Overdue)
+            } else if horizon.is_some_and(|h| deadline <= h) {
+                Some(Duty::Due)
+            } else {
+                None
+            }
+        };
+        for task in &project.tasks {
+            if task.archived {
+                continue;
+            }
+            let line = |duty, by| DutyLine {
+                duty,
+                item: task.id.clone(),
+                kind: ItemKind::Task,
+                title: task.title.to_string(),
+                by,
+            };
+            if open_task(task)
+                && let (Some(owner), Some(d)) = (task_owner(task), &task.due)
+            {
+                let deadline = clock.deadline(d);
+                if let Some(duty) = due(deadline) {
+                    add(owner, line(duty, Some(deadline)));
+                }
+            }
+            if let Some(pending) = pending_review(cx, task)
+                && let Some(person) = acceptor(project, task)
+            {
+                add(person, line(Duty::Accept, pending.accept_by));
+            }
+        }
+        for request in &project.requests {
+            if request.archived {
+                continue;
+            }
+            let line = |duty, by| DutyLine {
+                duty,
+                item: request.id.clone(),
+                kind: ItemKind::Request,
+                title: request.title.to_string(),
+                by,
+            };
+            if open_request(request)
+                && let Some(d) = &request.due
+            {
+                let deadline = clock.deadline(d);
+                if let Some(duty) = due(deadline) {
+                    for party in &request.to {
+                        if let Some(contact) = &party.contact {
+                            add(contact.as_str(), line(duty, Some(deadline)));
+                        }
+                    }
+                }
+            }
+            if request.status() == RequestStatus::Delivered
+                && request.acceptance.is_none()
+                && let Some(contact) = &request.from.contact
+            {
+                add(contact.as_str(), line(Duty::Accept, None));
+            }
+        }
+        for meeting in &project.meetings {
+            let Some(minutes) = meeting.minutes.as_ref().filter(|_| !meeting.archived) else {
+                continue;
+            };
+            let published = cx.time_of(
+                &meeting.id,
+                minutes.published_at.as_ref(),
+                Event::MinutesPublished,
+            );
+            for action in &minutes.action {
+                let Some(owner) = action.owner.as_ref().filter(|o| !o.trim().is_empty()) else {
+                    continue;
+                };
+                let line = |duty, by| DutyLine {
+                    duty,
+                    item: meeting.id.clone(),
+                    kind: ItemKind::Meeting,
+                    title: action.title.to_string(),
+                    by,
+                };
+                let event = Event::ActionConfirmed(action.title.to_string());
+                if cx
+                    .time_of(&meeting.id, action.confirmed_at.as_ref(), event)
+                    .is_none()
+                {
+                    let by = published.and_then(|p| clock.after(p, cx.sla().action_confirm));
+                    add(owner.as_str(), line(Duty::Confirm, by));
+                }
+                if action.task.is_none()
+                    && let Some(d) = &action.due
+                {
+                    let deadline = clock.deadline(d);
+                    if clock.now <= deadline && horizon.is_some_and(|h| deadline <= h) {
+                        add(owner.as_str(), line(Duty::Due, Some(deadline)));
+                    }
+                }
+            }
+        }
+        let order = |id: &str| {
+            org.people
+                .iter()
+                .position(|p| p.id.as_str() == id)
+                .unwrap_or(usize::MAX)
+        };
+        let mut people: Vec<PersonDuties> = duties
+            .into_iter()
+            .filter(|(id, _)| scope.person_row(org, id))
+            .map(|(id, mut duties)| {
+                duties.sort_by(|a, b| {
+                    (a.by.is_none(), a.by, a.duty, &a.item).cmp(&(
+                        b.by.is_none(),
+                        b.by,
+                        b.duty,
+                        &b.item,
+                    ))
+                });
+                PersonDuties {
+                    name: super::person_name(org, &id),
+                    department: department_of(org, &id).map(str::to_string),
+                    id,
+                    duties,
+                }
+            })
+            .collect();
+        people.sort_by(|a, b| (order(&a.id), &a.id).cmp(&(order(&b.id), &b.id)));
+        People {
+            days: REMINDER_DAYS,
+            people,
+        }
+    }
+}
