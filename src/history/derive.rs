@@ -35,6 +35,17 @@ impl Summary {
     }
 }
 
+/// Whether a commit's time is no evidence: what the first commit of a
+/// shallow clone holds, and what the commit that adopts baton (adds
+/// `baton.toml`) imports, may be much older than the commit.
+fn gives_no_evidence(entry: &CommitChanges) -> bool {
+    entry.commit.boundary
+        || entry
+            .changes
+            .iter()
+            .any(|c| c.old.is_none() && c.new.as_ref().is_some_and(|n| n.path == "baton.toml"))
+}
+
 /// Reads and summarises, on every core, each blob of `history` (as of
 /// `until`) not yet in
 /// `cache` (one repository handle per thread: libgit2 handles are not
@@ -45,15 +56,37 @@ fn summarise(
     until: DateTime<Utc>,
     cache: &mut BodyCache,
 ) {
+    let happened = || history.iter().filter(|c| c.commit.time <= until);
+    // How many commits touch each id: a file that a commit without evidence
+    // (an adoption, a shallow boundary) adds and no other commit touches
+    // leaves no evidence at all, so it need not be read. On adopting baton
+    // in a big repository that is nearly every file.
+    let mut touches: HashMap<&str, usize> = HashMap::new();
+    for commit in happened() {
+        let ids: HashSet<&str> = commit
+            .changes
+            .iter()
+            .flat_map(|c| [&c.old, &c.new])
+            .flatten()
+            .map(BlobRef::id)
+            .collect();
+        for id in ids {
+            *touches.entry(id).or_default() += 1;
+        }
+    }
     let mut wanted: Vec<&BlobRef> = Vec::new();
     let mut seen: HashSet<Oid> = HashSet::new();
-    let happened = history.iter().filter(|c| c.commit.time <= until);
-    for change in happened.flat_map(|c| &c.changes) {
-        if let Some(new) = &change.new
-            && !cache.summaries.contains_key(&new.oid)
-            && seen.insert(new.oid)
-        {
-            wanted.push(new);
+    for commit in happened() {
+        let silent = gives_no_evidence(commit);
+        for change in &commit.changes {
+            let Some(new) = &change.new else { continue };
+            let alone = change.old.is_none() && touches.get(new.id()).is_some_and(|n| *n == 1);
+            if silent && alone {
+                continue;
+            }
+            if !cache.summaries.contains_key(&new.oid) && seen.insert(new.oid) {
+                wanted.push(new);
+            }
         }
     }
     let git_dir = repo.path();
@@ -158,18 +191,13 @@ pub fn derive_evidence(
     let mut evidence = Evidence::none();
     summarise(repo, history, until, cache);
     let mut known: HashMap<String, Facts> = HashMap::new();
-    for CommitChanges { commit, changes } in history {
+    for entry in history {
+        let CommitChanges { commit, changes } = entry;
         if commit.time > until {
             continue;
         }
         let at = commit.time.with_timezone(&tz);
-        // What the first commit of a shallow clone holds, and what the
-        // commit that adopts baton (adds baton.toml) imports, may be much
-        // older than the commit: its time is no evidence.
-        let adopts = changes
-            .iter()
-            .any(|c| c.old.is_none() && c.new.as_ref().is_some_and(|n| n.path == "baton.toml"));
-        let when = (!commit.boundary && !adopts).then_some(at);
+        let when = (!gives_no_evidence(entry)).then_some(at);
         for change in changes {
             if let (Some(old), Some(new)) = (&change.old, &change.new)
                 && old.id() != new.id()
