@@ -243,3 +243,44 @@ pub fn derive_evidence(
     }
     evidence
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::first_parent_history;
+    use crate::history::test_repo::commit_all;
+
+    #[test]
+    fn an_adoption_reads_only_what_later_commits_touch() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("baton.toml", "[project]\nname = \"x\"\n");
+        for id in ["T-1", "T-2", "T-3"] {
+            write(
+                &format!("tasks/{id}.toml"),
+                "title = \"a\"\nstatus = \"todo\"\n",
+            );
+        }
+        write("tasks/T-4.toml", "title = \"four\"\n");
+        commit_all(&repo, 0);
+        write("tasks/T-1.toml", "title = \"a\"\nstatus = \"blocked\"\n");
+        let head = commit_all(&repo, 1);
+
+        let history = first_parent_history(&repo, head, "").unwrap();
+        let mut cache = BodyCache::default();
+        let until = DateTime::<Utc>::MAX_UTC;
+        let evidence = derive_evidence(&repo, &history, until, chrono_tz::UTC, &mut cache);
+        // T-1 as adopted (the "before" of its change) and as changed; the
+        // identical T-2 and T-3 share T-1's adopted blob; T-4 is not read.
+        assert_eq!(cache.summaries.len(), 2);
+        // The change after the adoption is evidence; the adoption is not.
+        let blocked = evidence.get("T-1", &Event::Blocked).unwrap();
+        assert_eq!(blocked.timestamp(), 1_700_000_001);
+        assert_eq!(evidence.get("T-2", &Event::Blocked), None);
+    }
+}

@@ -11,6 +11,8 @@ mod changes;
 mod derive;
 pub mod fields;
 mod log;
+#[cfg(test)]
+mod test_repo;
 mod treediff;
 
 use std::collections::{HashMap, HashSet};

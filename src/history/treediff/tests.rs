@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
-use git2::{IndexAddOption, Oid, Repository, Signature};
+use git2::{Oid, Repository};
 
 use super::*;
 use crate::history::diff_trees;
+use crate::history::test_repo::commit_all;
 
 /// A small deterministic generator (xorshift), so a failure replays.
 struct Rng(u64);
@@ -46,31 +47,6 @@ const PATHS: &[&str] = &[
     "sub/meetings/M-2.toml",
     "sub/other/T-11.toml",
 ];
-
-fn commit_all(repo: &Repository, n: usize) -> Oid {
-    let mut index = repo.index().unwrap();
-    index.add_all(["*"], IndexAddOption::DEFAULT, None).unwrap();
-    index.update_all(["*"], None).unwrap();
-    index.write().unwrap();
-    let tree = repo.find_tree(index.write_tree().unwrap()).unwrap();
-    let who = Signature::new(
-        "t",
-        "t@example.com",
-        &git2::Time::new(1_700_000_000 + n as i64, 0),
-    )
-    .unwrap();
-    let parent = repo.head().ok().and_then(|h| h.peel_to_commit().ok());
-    let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
-    repo.commit(
-        Some("HEAD"),
-        &who,
-        &who,
-        &format!("edit {n}"),
-        &tree,
-        &parents,
-    )
-    .unwrap()
-}
 
 /// One random edit of the working tree.
 fn edit(dir: &Path, rng: &mut Rng, n: usize) {
