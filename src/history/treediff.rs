@@ -55,7 +55,8 @@ struct RawTree {
 impl RawTree {
     /// Parses `mode SP name NUL oid` records; `None` when malformed.
     fn parse(data: Vec<u8>) -> Option<RawTree> {
-        let mut entries = Vec::new();
+        // An entry is about 40 bytes: one allocation for most trees.
+        let mut entries = Vec::with_capacity(data.len() / 32);
         let mut at = 0;
         while at < data.len() {
             let space = at + data.get(at..)?.iter().position(|&b| b == b' ')?;
@@ -254,6 +255,16 @@ impl<'r> TreeDiffer<'r> {
                 if b.is_some() {
                     j += 1;
                 }
+                let a = a.filter(|e| e.mode & TYPE_MASK != GITLINK);
+                let b = b.filter(|e| e.mode & TYPE_MASK != GITLINK);
+                // Most entries of a changed folder are unchanged: skip them
+                // before building any path.
+                if let (Some(a), Some(b)) = (a, b)
+                    && a.oid == b.oid
+                    && a.mode == b.mode
+                {
+                    continue;
+                }
                 let name = match (a, b, &old, &new) {
                     (Some(a), _, Some(tree), _) => tree.name(a),
                     (None, Some(b), _, Some(tree)) => tree.name(b),
@@ -264,14 +275,6 @@ impl<'r> TreeDiffer<'r> {
                     continue;
                 };
                 let path = format!("{prefix}{name}");
-                let a = a.filter(|e| e.mode & TYPE_MASK != GITLINK);
-                let b = b.filter(|e| e.mode & TYPE_MASK != GITLINK);
-                if let (Some(a), Some(b)) = (a, b)
-                    && a.oid == b.oid
-                    && a.mode == b.mode
-                {
-                    continue;
-                }
                 let folder = |e: Option<&Entry>| e.filter(|e| e.is_tree()).map(|e| e.oid);
                 let (old_dir, new_dir) = (folder(a), folder(b));
                 if (old_dir.is_some() || new_dir.is_some()) && may_hold_items(&path) {
