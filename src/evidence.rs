@@ -52,10 +52,20 @@ pub struct Recorded {
 
 /// Derived times, by item id and event, and first-recorded times of stated
 /// values, by item id and field.
+///
+/// Kept per item, so that renaming or forgetting an item (a file moved or
+/// deleted) costs what that item holds, not a scan of every item: a pull
+/// request that moves 10,000 files stays linear.
 #[derive(Debug, Default, Clone)]
 pub struct Evidence {
-    times: HashMap<(String, Event), DateTime<Tz>>,
-    recorded: HashMap<(String, String), Recorded>,
+    items: HashMap<String, ItemEvidence>,
+}
+
+/// What is known of one item.
+#[derive(Debug, Default, Clone)]
+struct ItemEvidence {
+    times: HashMap<Event, DateTime<Tz>>,
+    recorded: HashMap<String, Recorded>,
 }
 
 impl Evidence {
@@ -67,70 +77,115 @@ impl Evidence {
     /// Records that `event` became true for `item` at `at` (the start of
     /// its current spell: a later transition replaces an earlier one).
     pub fn set(&mut self, item: &str, event: Event, at: DateTime<Tz>) {
-        self.times.insert((item.to_string(), event), at);
+        self.item(item).times.insert(event, at);
     }
 
     /// Records that `event` is no longer true for `item`.
     pub fn clear(&mut self, item: &str, event: &Event) {
-        self.times.remove(&(item.to_string(), event.clone()));
+        if let Some(known) = self.items.get_mut(item) {
+            known.times.remove(event);
+        }
     }
 
     /// When `event` last became true for `item`, if known.
     pub fn get(&self, item: &str, event: &Event) -> Option<DateTime<Tz>> {
-        self.times.get(&(item.to_string(), event.clone())).copied()
+        self.items.get(item)?.times.get(event).copied()
     }
 
     /// Notes that `field` of `item` holds `value` as of `at`; keeps the
     /// earlier time while the value stays the same.
     pub fn note_value(&mut self, item: &str, field: &str, value: String, at: Option<DateTime<Tz>>) {
-        let key = (item.to_string(), field.to_string());
-        match self.recorded.get(&key) {
+        let recorded = &mut self.item(item).recorded;
+        match recorded.get(field) {
             Some(existing) if existing.value == value => {}
             _ => {
-                self.recorded.insert(key, Recorded { value, at });
+                recorded.insert(field.to_string(), Recorded { value, at });
             }
         }
     }
 
     /// When the current value of `field` of `item` was first recorded.
     pub fn recorded(&self, item: &str, field: &str) -> Option<&Recorded> {
-        self.recorded.get(&(item.to_string(), field.to_string()))
+        self.items.get(item)?.recorded.get(field)
     }
 
     /// Moves everything known about `from` to `to` (an item file renamed).
     pub fn rename(&mut self, from: &str, to: &str) {
-        let times: Vec<_> = self
-            .times
-            .keys()
-            .filter(|(id, _)| id == from)
-            .cloned()
-            .collect();
-        for key in times {
-            if let Some(t) = self.times.remove(&key) {
-                self.times.insert((to.to_string(), key.1), t);
-            }
-        }
-        let recorded: Vec<_> = self
-            .recorded
-            .keys()
-            .filter(|(id, _)| id == from)
-            .cloned()
-            .collect();
-        for key in recorded {
-            if let Some(r) = self.recorded.remove(&key) {
-                self.recorded.insert((to.to_string(), key.1), r);
-            }
+        if let Some(moved) = self.items.remove(from) {
+            let into = self.item(to);
+            into.times.extend(moved.times);
+            into.recorded.extend(moved.recorded);
         }
     }
 
     /// Forgets `item` (its file was deleted).
     pub fn forget(&mut self, item: &str) {
-        self.times.retain(|(id, _), _| id != item);
-        self.recorded.retain(|(id, _), _| id != item);
+        self.items.remove(item);
     }
 
     /// Whether any evidence is known.
     pub fn is_empty(&self) -> bool {
-        self.times.is_empty() && self.recorded.is_empty()
+        self.items
+            .values()
+            .all(|known| known.times.is_empty() && known.recorded.is_empty())
+    }
+
+    fn item(&mut self, item: &str) -> &mut ItemEvidence {
+        self.items.entry(item.to_string()).or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn at(hour: u32) -> DateTime<Tz> {
+        chrono_tz::Asia::Shanghai
+            .with_ymd_and_hms(2026, 9, 21, hour, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_rename_moves_times_and_records_and_forget_drops_them() {
+        let mut evidence = Evidence::none();
+        evidence.set("T-1", Event::Blocked, at(9));
+        evidence.note_value("T-1", "blocked.since", "2026-09-21".into(), Some(at(9)));
+        evidence.set("T-2", Event::Delivered, at(10));
+        evidence.rename("T-1", "T-9");
+        assert_eq!(evidence.get("T-1", &Event::Blocked), None);
+        assert_eq!(evidence.get("T-9", &Event::Blocked), Some(at(9)));
+        assert_eq!(
+            evidence.recorded("T-9", "blocked.since").map(|r| r.at),
+            Some(Some(at(9)))
+        );
+        // Into an item that has evidence of its own: both survive, the
+        // moved one wins where they overlap.
+        evidence.set("T-9", Event::Delivered, at(11));
+        evidence.rename("T-9", "T-2");
+        assert_eq!(evidence.get("T-2", &Event::Blocked), Some(at(9)));
+        assert_eq!(evidence.get("T-2", &Event::Delivered), Some(at(11)));
+        evidence.forget("T-2");
+        assert_eq!(evidence.get("T-2", &Event::Delivered), None);
+        assert!(evidence.is_empty());
+    }
+
+    #[test]
+    fn a_value_keeps_the_time_it_was_first_recorded() {
+        let mut evidence = Evidence::none();
+        evidence.note_value("R-1", "submitted_at", "a".into(), Some(at(9)));
+        evidence.note_value("R-1", "submitted_at", "a".into(), Some(at(10)));
+        assert_eq!(
+            evidence.recorded("R-1", "submitted_at").unwrap().at,
+            Some(at(9))
+        );
+        evidence.note_value("R-1", "submitted_at", "b".into(), Some(at(11)));
+        assert_eq!(
+            evidence.recorded("R-1", "submitted_at").unwrap().at,
+            Some(at(11))
+        );
+        evidence.clear("R-1", &Event::Submitted);
+        assert!(!evidence.is_empty());
     }
 }
