@@ -38,5 +38,7 @@ for target in "${targets[@]}"; do
   mkdir -p "../tests/fuzz-regressions/$target"
   cargo fuzz cmin "$target" "corpus/$target"
   # Keep the regression set small: the 40 smallest inputs that survive cmin.
-  ls -S -r "corpus/$target" | head -40 | while read -r f; do cp "corpus/$target/$f" "../tests/fuzz-regressions/$target/$f"; done
+  # (Not `ls | head`: with pipefail, ls dies of SIGPIPE on a big corpus.)
+  mapfile -t smallest < <(ls -S -r "corpus/$target")
+  for f in "${smallest[@]:0:40}"; do cp "corpus/$target/$f" "../tests/fuzz-regressions/$target/$f"; done
 done
