@@ -6,7 +6,11 @@
 //! ```sh
 //! cargo run --release --example phases -- /tmp/synth-100k --now 2026-11-12T10:00:00+08:00
 //! cargo run --release --example phases -- /tmp/synth-10k --now 2026-11-12T10:00:00+08:00 --history
+//! cargo run --release --example phases -- /tmp/synth-100k --now 2026-11-12T10:00:00+08:00 --warm
 //! ```
+//!
+//! `--warm` loads through the parse cache (primed by an untimed run) as a
+//! second `baton check` on an unchanged tree does.
 //!
 //! Prints a Markdown table (stage, seconds, share of the total). Each stage
 //! runs once, in the order `baton check` runs them; the engine is called
@@ -16,13 +20,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use baton::cache::worktree_cache;
 use baton::check::{check, sort};
 use baton::diag::{Levels, Sink};
 use baton::evidence::Evidence;
 use baton::git::GitRepo;
 use baton::graph::TaskGraph;
 use baton::history::{BodyCache, derive_evidence, first_parent_history};
-use baton::load::load;
+use baton::load::{ParseMemo, load, load_cached};
+use baton::progress::Silent;
 use baton::rules::{Context, RULES};
 use baton::source::{Content, Source, SourceError, SourceFile, WorktreeSource, find_root};
 use baton::time::{Clock, parse_now};
@@ -60,16 +66,52 @@ impl Timer {
     }
 }
 
-fn run(path: PathBuf, now: &str, history: bool) -> Result<(), String> {
+/// The warm load: the parse cache (primed by an untimed run) and the
+/// working tree's stamps instead of reading and parsing every file.
+fn load_warm(root: &std::path::Path, t: &mut Timer) -> Result<baton::model::Project, String> {
+    let prime = worktree_cache(root, true);
+    let source = WorktreeSource::new(root);
+    load_cached(&source, &Silent, &mut ParseMemo::default(), &prime)
+        .map_err(|e| format!("{e:?}"))?;
+    prime.save().map_err(|e| e.to_string())?;
+    t.last = Instant::now();
+    let cache = worktree_cache(root, true);
+    t.lap(format!(
+        "warm: open the parse cache ({} items)",
+        cache.len()
+    ));
+    let listed = source.read_cached(&cache).map_err(|e| e.to_string())?;
+    t.lap("  (reference: list + stat alone)");
+    drop(listed);
+    t.last = Instant::now();
+    let project = load_cached(&source, &Silent, &mut ParseMemo::default(), &cache)
+        .map_err(|e| format!("{e:?}"))?;
+    t.lap("warm: list + stat, decode cached items, model, index");
+    drop(cache);
+    t.lap("warm: drop the parse cache");
+    Ok(project)
+}
+
+fn run(path: PathBuf, now: &str, history: bool, warm: bool) -> Result<(), String> {
     let root = find_root(&path).map_err(|e| e.to_string())?;
     let mut t = Timer {
         rows: Vec::new(),
         last: Instant::now(),
     };
+    let warm_project = if warm {
+        Some(load_warm(&root, &mut t)?)
+    } else {
+        None
+    };
+    t.last = Instant::now();
     let files = WorktreeSource::new(&root)
         .read()
         .map_err(|e| e.to_string())?;
-    t.lap("list + read files (walkdir, rayon)");
+    t.lap(if warm {
+        "  (reference: list + read files)"
+    } else {
+        "list + read files (walkdir, rayon)"
+    });
     let bytes: usize = files
         .iter()
         .map(|f| match &f.content {
@@ -89,8 +131,15 @@ fn run(path: PathBuf, now: &str, history: bool) -> Result<(), String> {
         files,
         name: root.display().to_string(),
     };
-    let project = load(&source).map_err(|e| format!("{e:?}"))?;
-    t.lap("load: decode, spanned parse, typed model, org, index");
+    let project = match warm_project {
+        Some(project) => project,
+        None => {
+            t.last = Instant::now();
+            let project = load(&source).map_err(|e| format!("{e:?}"))?;
+            t.lap("load: decode, spanned parse, typed model, org, index");
+            project
+        }
+    };
     let settings = &project.settings;
     let clock = Clock {
         tz: settings.tz,
@@ -187,19 +236,20 @@ fn run(path: PathBuf, now: &str, history: bool) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
-    let (mut path, mut now, mut history) = (None, None, false);
+    let (mut path, mut now, mut history, mut warm) = (None, None, false, false);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--now" => now = args.next(),
             "--history" => history = true,
+            "--warm" => warm = true,
             _ => path = Some(PathBuf::from(arg)),
         }
     }
     let (Some(path), Some(now)) = (path, now) else {
-        eprintln!("usage: phases PATH --now RFC3339 [--history]");
+        eprintln!("usage: phases PATH --now RFC3339 [--history] [--warm]");
         return ExitCode::from(2);
     };
-    match run(path, &now, history) {
+    match run(path, &now, history, warm) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("phases: {e}");

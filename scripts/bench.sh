@@ -93,7 +93,8 @@ for n in "${sizes[@]}"; do
 done
 if $with_1m; then
   avail_gb=$(df -BG --output=avail "$BENCH_DIR" | tail -1 | tr -dc '0-9')
-  if [ "$avail_gb" -gt 30 ]; then
+  # A 1M repository already generated is reused whatever the free space.
+  if [ -f "$BENCH_DIR/plain-1m/EXPECTED.json" ] || [ "$avail_gb" -gt 30 ]; then
     generate plain-1m 1000000 0
     sizes+=(1m)
   else
@@ -150,16 +151,20 @@ for n in "${sizes[@]}"; do
   plain="$BENCH_DIR/plain-$n"
   git="$BENCH_DIR/git-$n"
   measure "floor-$n" "$n" "floor: read + parse every file (working tree)" -- "$bin/examples/floor" "$plain"
-  measure "check-$n" "$n" "check (working tree, no git)" -- "$baton" check "$plain" --now "$NOW" --format json
+  # Cold: no parse cache at all. The other rows run with the parse cache on,
+  # as users do: the probe run fills it, hyperfine's runs find it warm.
+  measure "check-cold-$n" "$n" "check, cold (working tree, no git, --no-cache)" -- "$baton" check "$plain" --now "$NOW" --format json --no-cache
+  measure "check-$n" "$n" "check, warm (working tree, no git, parse cache)" -- "$baton" check "$plain" --now "$NOW" --format json
   if [ "$n" = 1m ]; then continue; fi
   # 20 files changed before every run (a comment appended): what a cache must re-read.
   find "$plain/tasks" -name '*.toml' | sort | awk 'NR <= 20' > "$BENCH_DIR/changed-$n.txt"
-  measure "check-changed-$n" "$n" "check after 20 changed files (working tree)" \
+  measure "check-changed-$n" "$n" "check, warm, after 20 changed files (working tree)" \
     --prepare "while read -r f; do echo \"# bench \$RANDOM\" >> \"\$f\"; done < $BENCH_DIR/changed-$n.txt" \
     -- "$baton" check "$plain" --now "$NOW" --format json
   measure "floor-rev-$n" "$n" "floor: read + parse every blob of HEAD (git)" -- "$bin/examples/floor" "$git" --rev HEAD
   measure "check-git-nohist-$n" "$n" "check --no-history (git working tree)" -- "$baton" check "$git" --now "$NOW" --format json --no-history
   measure "check-git-$n" "$n" "check (git working tree, history as evidence)" -- "$baton" check "$git" --now "$NOW" --format json
+  measure "rev-nohist-cold-$n" "$n" "check --rev HEAD --no-history, cold (--no-cache)" -- "$baton" check "$git" --rev HEAD --now "$NOW" --format json --no-history --no-cache
   measure "rev-nohist-$n" "$n" "check --rev HEAD --no-history" -- "$baton" check "$git" --rev HEAD --now "$NOW" --format json --no-history
   measure "rev-$n" "$n" "check --rev HEAD" -- "$baton" check "$git" --rev HEAD --now "$NOW" --format json
   base=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['git']['pr_base'])" "$git/EXPECTED.json")
@@ -175,6 +180,7 @@ echo "== phases"
 largest=10k
 $quick || largest=100k
 "$bin/examples/phases" "$BENCH_DIR/plain-$largest" --now "$NOW" > "$results/phases-check-$largest.md" || true
+"$bin/examples/phases" "$BENCH_DIR/plain-$largest" --now "$NOW" --warm > "$results/phases-warm-$largest.md" || true
 "$bin/examples/phases" "$BENCH_DIR/git-10k" --now "$NOW" --history > "$results/phases-history.md" || true
 echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$results/machine.txt"
 

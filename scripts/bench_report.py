@@ -154,27 +154,28 @@ def main():
     g = lambda name: runs.get(f"{name}-{big}")
     out += [f"### Against the targets (N = {SIZES[big]:,})", ""]
     out += ["| target | goal | measured | status |", "|---|---|---|---|"]
-    check, lower = value(g("check"))
-    if check is not None and floor.get(big):
+    cold, lower = value(g("check-cold"))
+    if cold is not None and floor.get(big):
         out.append(
             f"| cold `check`, working tree | ≤ 1.3 × floor ({1.3 * floor[big]:.2f} s) | "
-            f"{check:.3f} s = {check / floor[big]:.2f} × floor | {verdict(check, 1.3 * floor[big], lower)} |"
+            f"{cold:.3f} s = {cold / floor[big]:.2f} × floor | {verdict(cold, 1.3 * floor[big], lower)} |"
         )
-    if g("check") and "rss_mb" in g("check"):
-        rss = g("check")["rss_mb"]
-        out.append(f"| peak RSS of `check` | ≤ 500 MB | {rss:.0f} MB | {verdict(rss, 500)} |")
+    for name, what in [("check-cold", "cold, `--no-cache`"), ("check", "warm")]:
+        if g(name) and "rss_mb" in g(name):
+            rss = g(name)["rss_mb"]
+            out.append(f"| peak RSS of `check` ({what}) | ≤ 500 MB | {rss:.0f} MB | {verdict(rss, 500)} |")
+    check, lower = value(g("check"))
     if check is not None:
-        out.append(
-            f"| warm `check`, unchanged | ≤ 0.35 s | {check:.3f} s (no persistent parse cache yet: a warm run is a cold run) "
-            f"| {verdict(check, 0.35, lower)} |"
-        )
+        out.append(f"| warm `check`, unchanged | ≤ 0.35 s | {check:.3f} s | {verdict(check, 0.35, lower)} |")
     changed, lower = value(g("check-changed"))
     if changed is not None:
         out.append(f"| warm `check`, 20 changed files | ≤ 0.5 s | {changed:.3f} s | {verdict(changed, 0.5, lower)} |")
     rev, lower = value(g("rev"))
     rev_nh, _ = value(g("rev-nohist"))
+    rev_cold, _ = value(g("rev-nohist-cold"))
     if rev is not None:
-        extra = f" ({rev_nh:.3f} s with `--no-history`)" if rev_nh is not None else ""
+        extra = f" ({rev_nh:.3f} s with `--no-history`" if rev_nh is not None else " ("
+        extra += f"; {rev_cold:.3f} s with `--no-history --no-cache`)" if rev_cold is not None else ")"
         out.append(f"| `check --rev HEAD` | ≤ 1.0 s | {seconds(g('rev'))}{extra} | {verdict(rev, 1.0, lower)} |")
     pr, lower = value(g("pr"))
     pr_nh, _ = value(g("pr-nohist"))
@@ -193,7 +194,7 @@ def main():
             )
     per_item = {}
     for s in sizes:
-        v, lower = value(runs.get(f"check-{s}"))
+        v, lower = value(runs.get(f"check-cold-{s}"))
         if v is not None and not lower:
             per_item[s] = v / SIZES[s] * 1e6
     if len(per_item) > 1:
@@ -201,13 +202,16 @@ def main():
         parts = ", ".join(f"{SIZES[s]:,}: {per_item[s]:.1f} µs/item" for s in per_item)
         worst = max(per_item[s] / per_item[first] for s in per_item)
         status = "**met**" if worst <= 1.25 else f"**missed**: {worst:.2f}× the cost per item of {SIZES[first]:,}"
-        out.append(f"| cost linear in N (`check`, working tree) | per-item cost flat | {parts} | {status} |")
+        out.append(f"| cost linear in N (cold `check`, working tree) | per-item cost flat | {parts} | {status} |")
     out.append("")
 
     for path in sorted(glob.glob(os.path.join(results, "phases-*.md"))):
         name = os.path.basename(path)[len("phases-") : -len(".md")]
         if name == "history":
             title = "`check` with history, 10,000 items, 10,000 commits (examples/phases --history)"
+        elif name.startswith("warm-"):
+            size = name.rsplit("-", 1)[-1]
+            title = f"`check`, {SIZES.get(size, 0):,} items, working tree, parse cache warm (examples/phases --warm)"
         else:
             size = name.rsplit("-", 1)[-1]
             title = f"`check`, {SIZES.get(size, 0):,} items, working tree (examples/phases)"

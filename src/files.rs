@@ -4,21 +4,55 @@
 //! Findings carry a [`FileId`] and a byte range; line and column are computed
 //! only when a finding is rendered, from the line starts of its file.
 
+use std::fmt;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Index of a file in [`Files`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(u32);
 
 /// One file: its path relative to the baton root (with `/` separators) and
-/// its text (invalid UTF-8 replaced by U+FFFD).
+/// its text (invalid UTF-8 replaced by U+FFFD), read when first asked for
+/// if the load did not need it.
 #[derive(Debug)]
 pub struct SourceText {
     path: String,
-    text: String,
+    text: OnceLock<String>,
+    reread: Option<Reread>,
     line_starts: OnceLock<Vec<u32>>,
 }
+
+/// Reads a file's bytes again, for a file whose parsed item came from the
+/// parse cache: its text is needed only when a finding points into it.
+#[derive(Clone)]
+pub struct Reread(Arc<dyn Fn() -> Option<Vec<u8>> + Send + Sync>);
+
+impl Reread {
+    /// Reads with `read` (`None` when the file can no longer be read).
+    pub fn new(read: impl Fn() -> Option<Vec<u8>> + Send + Sync + 'static) -> Reread {
+        Reread(Arc::new(read))
+    }
+
+    /// The bytes, if they can still be read.
+    pub fn bytes(&self) -> Option<Vec<u8>> {
+        (self.0)()
+    }
+}
+
+impl fmt::Debug for Reread {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Reread")
+    }
+}
+
+impl PartialEq for Reread {
+    fn eq(&self, other: &Reread) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Reread {}
 
 /// A 1-based line and column; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,7 +75,20 @@ impl Files {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceText {
             path: path.into(),
-            text: text.into(),
+            text: OnceLock::from(text.into()),
+            reread: None,
+            line_starts: OnceLock::new(),
+        });
+        id
+    }
+
+    /// Adds a file whose text is read by `reread` when first asked for.
+    pub fn add_unread(&mut self, path: impl Into<String>, reread: Reread) -> FileId {
+        let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        self.files.push(SourceText {
+            path: path.into(),
+            text: OnceLock::new(),
+            reread: Some(reread),
             line_starts: OnceLock::new(),
         });
         id
@@ -54,11 +101,10 @@ impl Files {
             .map_or("", |f| f.path.as_str())
     }
 
-    /// The text of a file.
+    /// The text of a file (read now if it was not read at load; empty if
+    /// it can no longer be read).
     pub fn text(&self, id: FileId) -> &str {
-        self.files
-            .get(id.0 as usize)
-            .map_or("", |f| f.text.as_str())
+        self.files.get(id.0 as usize).map_or("", SourceText::text)
     }
 
     /// The id of the file at `path`, if it was read.
@@ -86,14 +132,15 @@ impl Files {
         let Some(file) = self.files.get(id.0 as usize) else {
             return LineCol { line: 1, column: 1 };
         };
-        let starts = file.line_starts.get_or_init(|| line_starts(&file.text));
-        let offset = offset.min(file.text.len());
+        let text = file.text();
+        let starts = file.line_starts.get_or_init(|| line_starts(text));
+        let offset = offset.min(text.len());
         let line = match starts.binary_search(&(offset as u32)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
         let start = starts.get(line).copied().unwrap_or(0) as usize;
-        let column = file.text.get(start..).map_or(0, |rest| {
+        let column = text.get(start..).map_or(0, |rest| {
             rest.char_indices()
                 .take_while(|(i, _)| start + i < offset)
                 .count()
@@ -107,6 +154,18 @@ impl Files {
     /// The 1-based line and column of the start of `span`.
     pub fn start_of(&self, id: FileId, span: &Range<usize>) -> LineCol {
         self.line_col(id, span.start)
+    }
+}
+
+impl SourceText {
+    fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            let bytes = self.reread.as_ref().and_then(Reread::bytes);
+            bytes.map_or_else(String::new, |bytes| match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
+            })
+        })
     }
 }
 
@@ -156,5 +215,27 @@ mod tests {
         let b = files.add("b.toml", "");
         assert_eq!(files.find("b.toml"), Some(b));
         assert_eq!(files.find("c.toml"), None);
+    }
+
+    #[test]
+    fn an_unread_file_is_read_once_when_first_asked_for() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let reads = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&reads);
+        let mut files = Files::default();
+        let id = files.add_unread(
+            "tasks/T-1.toml",
+            Reread::new(move || {
+                counter.fetch_add(1, Ordering::SeqCst);
+                Some(b"title = \"x\"\nowner = \xff\n".to_vec())
+            }),
+        );
+        assert_eq!(reads.load(Ordering::SeqCst), 0, "read before it was needed");
+        assert_eq!(files.path(id), "tasks/T-1.toml");
+        assert_eq!(files.line_col(id, 12), LineCol { line: 2, column: 1 });
+        assert_eq!(files.text(id), "title = \"x\"\nowner = \u{fffd}\n");
+        assert_eq!(reads.load(Ordering::SeqCst), 1);
+        let gone = files.add_unread("tasks/T-2.toml", Reread::new(|| None));
+        assert_eq!(files.text(gone), "");
     }
 }

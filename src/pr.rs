@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use crate::cache::{ParseCache, git_cache};
 use crate::check::{CheckError, Checked, check, resolve_now};
 use crate::diag::{Change, Finding, Severity};
 use crate::evidence::Evidence;
@@ -19,7 +20,7 @@ use crate::history::{
     BodyCache, ChangeSet, PathChange, derive_evidence, first_parent_history_with,
     first_parent_prefix,
 };
-use crate::load::{LoadError, ParseMemo, load, load_memo, stem};
+use crate::load::{LoadError, ParseMemo, load, load_cached, stem};
 use crate::model::Project;
 use crate::progress::Progress;
 use crate::source::{GitSource, PolicyOverlay, is_policy};
@@ -76,6 +77,8 @@ pub struct PrOptions {
     pub actor: Option<String>,
     /// Use git history as evidence (default true).
     pub history: bool,
+    /// Use the parse cache (default true).
+    pub cache: bool,
 }
 
 /// The result of a pull-request check: the head's findings plus the base's
@@ -101,9 +104,9 @@ fn load_revision(
     source: &dyn crate::source::Source,
     revision: &Revision,
     progress: &dyn Progress,
-    memo: &mut ParseMemo,
+    (memo, cache): (&mut ParseMemo, &ParseCache),
 ) -> Result<Project, PrError> {
-    load_memo(source, progress, memo).map_err(|error| PrError::Load {
+    load_cached(source, progress, memo, cache).map_err(|error| PrError::Load {
         revision: format!("{} ({})", revision.name, revision.short()),
         error,
     })
@@ -156,6 +159,7 @@ pub fn check_pr(
     };
     // The base shares most blobs with the head: each is parsed once.
     let mut memo = ParseMemo::recording();
+    let cache = git_cache(repo.repo.path(), options.cache);
     let mut head_project = match &base_source {
         Some(base_source) => load_revision(
             &PolicyOverlay {
@@ -164,16 +168,25 @@ pub fn check_pr(
             },
             head,
             progress,
-            &mut memo,
+            (&mut memo, &cache),
         )?,
-        None => load_revision(&head_source, head, progress, &mut ParseMemo::default())?,
+        None => load_revision(
+            &head_source,
+            head,
+            progress,
+            (&mut ParseMemo::default(), &cache),
+        )?,
     };
     memo.stop_recording();
     let base_project = base_source
         .as_ref()
-        .map(|s| load_revision(s, base, progress, &mut memo))
+        .map(|s| load_revision(s, base, progress, (&mut memo, &cache)))
         .transpose()?;
     drop(memo);
+    // Written while the rest of the check runs.
+    let saving = std::thread::spawn(move || {
+        let _ = cache.save();
+    });
 
     let now: DateTime<Utc> = resolve_now(options.now.as_deref(), head_project.settings.tz)?;
     let mut cache = BodyCache::default();
@@ -233,6 +246,7 @@ pub fn check_pr(
         .filter(|t| t.id.is_none())
         .map(|t| t.path.clone())
         .collect();
+    let _ = saving.join();
     Ok(PrChecked {
         checked,
         base: base.clone(),

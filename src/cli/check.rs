@@ -7,11 +7,12 @@ use clap::{Args, ValueEnum};
 
 use super::progress::Bar;
 use super::{ColorChoice, Outcome, fail, output, parse_lang};
+use crate::cache::{ParseCache, git_cache, worktree_cache};
 use crate::check::{CheckError, Checked, check, resolve_now};
 use crate::evidence::Evidence;
 use crate::git::{GitError, GitRepo};
 use crate::history::{BodyCache, derive_evidence, first_parent_history_with};
-use crate::load::{LoadError, load_with};
+use crate::load::{LoadError, ParseMemo, load_cached};
 use crate::messages::Lang;
 use crate::model::Project;
 use crate::pr::{PrChecked, PrError, PrOptions, check_pr};
@@ -71,6 +72,9 @@ pub struct CheckArgs {
     /// Do not use git history as evidence for times the files do not state.
     #[arg(long)]
     pub no_history: bool,
+    /// Neither read nor write the parse cache (also: BATON_NO_CACHE=1).
+    #[arg(long)]
+    pub no_cache: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -155,14 +159,38 @@ pub(crate) fn worktree_evidence(
     }
 }
 
+/// Writes the parse cache while the rules run; joined before the command ends.
+pub(crate) fn save_in_background(cache: ParseCache) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        // A cache that cannot be written only costs the next run a parse.
+        let _ = cache.save();
+    })
+}
+
 fn run_single(args: &CheckArgs, progress: &dyn Progress) -> Result<Checked, Failure> {
+    let mut saving = None;
+    let checked = check_single(args, progress, &mut saving);
+    if let Some(saving) = saving {
+        let _ = saving.join();
+    }
+    checked
+}
+
+fn check_single(
+    args: &CheckArgs,
+    progress: &dyn Progress,
+    saving: &mut Option<std::thread::JoinHandle<()>>,
+) -> Result<Checked, Failure> {
     let (project, now, evidence) = match &args.rev {
         Some(rev) => {
             let repo = GitRepo::discover(&args.path).map_err(Failure::Git)?;
             let revision = repo.resolve(rev).map_err(Failure::Git)?;
             let root = repo.baton_root(&revision).map_err(Failure::Git)?;
             let source = GitSource::with_root(&repo, &revision, &root).map_err(Failure::Git)?;
-            let project = load_with(&source, progress).map_err(Failure::Load)?;
+            let cache = git_cache(repo.repo.path(), !args.no_cache);
+            let project = load_cached(&source, progress, &mut ParseMemo::default(), &cache)
+                .map_err(Failure::Load)?;
+            *saving = Some(save_in_background(cache));
             let now =
                 resolve_now(args.now.as_deref(), project.settings.tz).map_err(Failure::Check)?;
             let evidence = if args.no_history {
@@ -183,8 +211,15 @@ fn run_single(args: &CheckArgs, progress: &dyn Progress) -> Result<Checked, Fail
         }
         None => {
             let root = find_root(&args.path).map_err(Failure::Source)?;
-            let project =
-                load_with(&WorktreeSource::new(&root), progress).map_err(Failure::Load)?;
+            let cache = worktree_cache(&root, !args.no_cache);
+            let project = load_cached(
+                &WorktreeSource::new(&root),
+                progress,
+                &mut ParseMemo::default(),
+                &cache,
+            )
+            .map_err(Failure::Load)?;
+            *saving = Some(save_in_background(cache));
             let now =
                 resolve_now(args.now.as_deref(), project.settings.tz).map_err(Failure::Check)?;
             let evidence = if args.no_history {
@@ -211,6 +246,7 @@ fn run_pr(
         now: args.now.clone(),
         actor: args.actor.clone(),
         history: !args.no_history,
+        cache: !args.no_cache,
     };
     check_pr(&repo, &base, &head, &options, progress).map_err(Failure::Pr)
 }
@@ -316,9 +352,15 @@ pub fn run(args: CheckArgs) -> Outcome {
         (Done::Pr(_), _) => false,
         (Done::Single(..), _) => true,
     };
-    if doc.fails(fail_on_all) {
+    let outcome = if doc.fails(fail_on_all) {
         Outcome::Findings
     } else {
         Outcome::Clean
-    }
+    };
+    // The command ends here and the process with it: freeing a large
+    // project item by item would only delay the exit (a tenth of a second
+    // at 100,000 items); the operating system takes the memory back at once.
+    std::mem::forget(done);
+    std::mem::forget(doc);
+    outcome
 }

@@ -117,6 +117,7 @@ fn report(
         now: args.now.clone(),
         actor: None,
         history: true,
+        cache: true,
     };
     let pr = check_pr(&repo, &base, &head, &options, &crate::progress::Silent)
         .map_err(|e| e.to_string())?;

@@ -4,13 +4,28 @@
 use std::path::Path;
 
 use super::{ColorChoice, Outcome, fail};
+use crate::cache::worktree_cache;
 use crate::check::resolve_now;
-use crate::load::{LoadError, load};
+use crate::load::{LoadError, ParseMemo, load_cached};
 use crate::messages::Lang;
 use crate::model::Project;
 use crate::report;
 use crate::source::{WorktreeSource, find_root};
 use crate::time::Clock;
+
+/// Loads the working tree at `root` through its parse cache.
+fn load_worktree(root: &Path) -> Result<Project, LoadError> {
+    let cache = worktree_cache(root, true);
+    let project = load_cached(
+        &WorktreeSource::new(root),
+        &crate::progress::Silent,
+        &mut ParseMemo::default(),
+        &cache,
+    );
+    // A cache that cannot be written only costs the next run a parse.
+    let _ = cache.save();
+    project
+}
 
 /// A loaded project with its clock and language.
 pub(crate) struct Opened {
@@ -31,8 +46,7 @@ pub(crate) fn open(
     color: ColorChoice,
 ) -> Result<Opened, Outcome> {
     let root = find_root(path).map_err(fail)?;
-    let source = WorktreeSource::new(root);
-    let project = match load(&source) {
+    let project = match load_worktree(&root) {
         Ok(project) => project,
         Err(LoadError::Config(errors)) => {
             eprint!(
@@ -103,7 +117,7 @@ pub(crate) fn open_checked(
     history: bool,
 ) -> Result<Checked, Outcome> {
     let root = find_root(path).map_err(fail)?;
-    let project = match load(&WorktreeSource::new(&root)) {
+    let project = match load_worktree(&root) {
         Ok(project) => project,
         Err(LoadError::Config(errors)) => {
             eprint!(

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use git2::{Oid, Repository};
 
-pub use tree::{TreeFile, list_baton_files, read_blobs};
+pub use tree::{BlobReader, TreeFile, list_baton_files, read_blobs};
 
 /// Why a repository or revision could not be read.
 #[derive(Debug, thiserror::Error)]

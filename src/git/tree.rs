@@ -1,11 +1,13 @@
 //! The baton files of a commit's tree, and their contents.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use git2::{ObjectType, Oid, Repository, Tree};
 use rayon::prelude::*;
 
 use super::GitError;
+use crate::files::Reread;
 use crate::source::{Content, FileKind, MAX_FILE_BYTES, SourceFile, classify};
 
 /// git's file mode of a symbolic link.
@@ -139,8 +141,50 @@ pub fn read_blobs(git_dir: &Path, files: Vec<TreeFile>) -> Result<Vec<SourceFile
                     kind: file.kind,
                     content,
                     blob: Some(file.oid),
+                    stamp: None,
                 }
             },
         )
         .collect())
+}
+
+impl TreeFile {
+    /// Whether this is a regular file (not a symbolic link, whose blob
+    /// holds the link's target and is never read as a baton file).
+    pub fn is_regular(&self) -> bool {
+        self.mode != MODE_SYMLINK
+    }
+}
+
+/// Reads blobs later, on demand, through one repository handle: the texts
+/// of files whose item came from the parse cache, when a finding points
+/// into them.
+pub struct BlobReader {
+    git_dir: PathBuf,
+    repo: Mutex<Option<Repository>>,
+}
+
+impl BlobReader {
+    /// A reader of the repository at `git_dir` (opened on first use).
+    pub fn new(git_dir: &Path) -> Arc<BlobReader> {
+        Arc::new(BlobReader {
+            git_dir: git_dir.to_path_buf(),
+            repo: Mutex::new(None),
+        })
+    }
+
+    fn read(&self, oid: Oid) -> Option<Vec<u8>> {
+        let mut repo = self.repo.lock().ok()?;
+        if repo.is_none() {
+            *repo = Repository::open(&self.git_dir).ok();
+        }
+        let blob = repo.as_ref()?.find_blob(oid).ok()?;
+        Some(blob.content().to_vec())
+    }
+
+    /// A [`Reread`] of the blob `oid`.
+    pub fn reread(reader: &Arc<BlobReader>, oid: Oid) -> Reread {
+        let reader = Arc::clone(reader);
+        Reread::new(move || reader.read(oid))
+    }
 }

@@ -12,7 +12,7 @@ mod derive;
 pub mod fields;
 mod log;
 #[cfg(test)]
-mod test_repo;
+pub(crate) mod test_repo;
 mod treediff;
 
 use std::collections::{HashMap, HashSet};

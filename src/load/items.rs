@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use super::{Decoded, record};
+use crate::cache::ParseCache;
 use crate::diag::Diagnostic;
 use crate::files::{FileId, Files};
 use crate::messages::Msg;
@@ -111,12 +112,39 @@ fn parse_item(kind: FileKind, file: FileId, text: &str) -> ParsedItem {
     }
 }
 
+/// The item of `entry`: from the parse cache, else parsed (and offered to
+/// the cache when it parsed without a problem).
+fn parse_entry(entry: &Decoded, files: &Files, cache: &ParseCache) -> ParsedItem {
+    let path = files.path(entry.file);
+    if entry.readable
+        && let Some(body) = cache.take(path, entry.kind, entry.blob, entry.stamp.as_ref())
+    {
+        return ParsedItem {
+            file: entry.file,
+            body: Some(body),
+            problems: Vec::new(),
+        };
+    }
+    let Some(text) = entry.parse_text(files) else {
+        return ParsedItem {
+            file: entry.file,
+            body: None,
+            problems: Vec::new(),
+        };
+    };
+    let item = parse_item(entry.kind, entry.file, &text);
+    if let (Some(body), true) = (&item.body, item.problems.is_empty()) {
+        cache.offer(path, entry.kind, entry.blob, entry.stamp.as_ref(), body);
+    }
+    item
+}
+
 pub(super) fn load_items(
     entries: &[Decoded],
     files: &Files,
     problems: &mut Vec<LoadProblem>,
     progress: &dyn Progress,
-    memo: &mut ParseMemo,
+    (memo, cache): (&mut ParseMemo, &ParseCache),
 ) -> LoadedItems {
     let item_entries: Vec<&Decoded> = entries
         .iter()
@@ -140,12 +168,8 @@ pub(super) fn load_items(
                 {
                     Some(Parse::Memo(blob))
                 }
-                _ => match entry.parse_text(files) {
-                    Some(text) if is_valid_id(id) => {
-                        Some(Parse::Done(parse_item(entry.kind, entry.file, &text)))
-                    }
-                    _ => None,
-                },
+                _ if !is_valid_id(id) => None,
+                _ => Some(Parse::Done(parse_entry(entry, files, cache))),
             };
             progress.advance(1);
             (*entry, parsed)

@@ -17,13 +17,14 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use crate::cache::ParseCache;
 use crate::diag::Diagnostic;
 use crate::files::{FileId, Files};
 use crate::messages::{Msg, RefKind};
 use crate::model::{LoadProblem, Org, OrgFile, Project};
 use crate::parse::{Problem, ProblemKind, parse_document};
 use crate::progress::{Progress, Silent, Stage};
-use crate::source::{Content, FileKind, Source, SourceError, SourceFile};
+use crate::source::{Content, FileKind, Source, SourceError, SourceFile, Stamp};
 
 /// Why a repository could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +53,8 @@ struct Decoded {
     file: FileId,
     /// The git blob it was read from, if any.
     blob: Option<git2::Oid>,
+    /// Its metadata, when it comes from the working tree.
+    stamp: Option<Stamp>,
     /// Whether the file was read as UTF-8 text.
     readable: bool,
 }
@@ -91,30 +94,53 @@ pub fn load_memo(
     progress: &dyn Progress,
     memo: &mut ParseMemo,
 ) -> Result<Project, LoadError> {
-    let mut listed = source.read()?;
+    load_cached(source, progress, memo, &ParseCache::disabled())
+}
+
+/// [`load_memo`], also taking items from `cache` (files it holds are not
+/// even read) and offering it the items of files parsed without a problem.
+pub fn load_cached(
+    source: &dyn Source,
+    progress: &dyn Progress,
+    memo: &mut ParseMemo,
+    cache: &ParseCache,
+) -> Result<Project, LoadError> {
+    let mut listed = source.read_cached(cache)?;
     listed.sort_by(|a, b| a.path.cmp(&b.path));
 
     let mut files = Files::default();
     let mut problems = Vec::new();
-    let decoded: Vec<(SourceFile, String, Option<ReadProblem>)> = listed
+    let decoded: Vec<(SourceFile, Decoding)> = listed
         .into_par_iter()
         .map(|mut file| {
             let content = std::mem::replace(&mut file.content, Content::Bytes(Vec::new()));
-            let (text, problem) = decode(content);
-            (file, text, problem)
+            let decoding = match content {
+                Content::Unread(reread) => Decoding::Unread(reread),
+                content => {
+                    let (text, problem) = decode(content);
+                    Decoding::Read(text, problem)
+                }
+            };
+            (file, decoding)
         })
         .collect();
     let mut entries = Vec::with_capacity(decoded.len());
     for (
         SourceFile {
-            path, kind, blob, ..
+            path,
+            kind,
+            blob,
+            stamp,
+            ..
         },
-        text,
-        problem,
+        decoding,
     ) in decoded
     {
+        let (id, problem) = match decoding {
+            Decoding::Unread(reread) => (files.add_unread(path, reread), None),
+            Decoding::Read(text, problem) => (files.add(path, text), problem),
+        };
         let readable = problem.is_none();
-        let id = files.add(path, text);
         if let Some((message, span)) = problem {
             problems.push(LoadProblem {
                 code: "S001",
@@ -125,6 +151,7 @@ pub fn load_memo(
             kind,
             file: id,
             blob,
+            stamp,
             readable,
         });
     }
@@ -154,7 +181,7 @@ pub fn load_memo(
 
     let (org, org_file) = load_org(&entries, &files, config_file, &mut problems);
     progress.start(Stage::Loading, Some(entries.len() as u64));
-    let loaded = items::load_items(&entries, &files, &mut problems, progress, memo);
+    let loaded = items::load_items(&entries, &files, &mut problems, progress, (memo, cache));
     progress.finish();
     let mut unreadable: HashSet<String> = loaded.unreadable;
     unreadable.shrink_to_fit();
@@ -175,22 +202,18 @@ pub fn load_memo(
 /// Why a file's text cannot be parsed, and where.
 type ReadProblem = (Msg, Range<usize>);
 
+/// A file's text, or the way to read it later.
+enum Decoding {
+    /// Read now: the text and, when it cannot be parsed, why.
+    Read(String, Option<ReadProblem>),
+    /// Not read: its item is in the parse cache.
+    Unread(crate::files::Reread),
+}
+
 /// Text of a file and, when it could not be read as UTF-8 TOML text, why.
 fn decode(content: Content) -> (String, Option<ReadProblem>) {
     match content {
-        // The bytes become the text without a copy.
-        Content::Bytes(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => (text, None),
-            Err(error) => {
-                // In the decoded text the bad bytes became U+FFFD: point at it.
-                let at = error.utf8_error().valid_up_to();
-                let replacement = at..at + '\u{fffd}'.len_utf8();
-                (
-                    String::from_utf8_lossy(error.as_bytes()).into_owned(),
-                    Some((Msg::InvalidUtf8, replacement)),
-                )
-            }
-        },
+        Content::Bytes(bytes) => decode_bytes(bytes),
         Content::Symlink(target) => (
             String::new(),
             Some((Msg::SymlinkNotFollowed { target }, 0..0)),
@@ -206,6 +229,25 @@ fn decode(content: Content) -> (String, Option<ReadProblem>) {
             )),
         ),
         Content::Unreadable(error) => (String::new(), Some((Msg::Unreadable { error }, 0..0))),
+        // Handled before decoding; should one get here, it is read now.
+        Content::Unread(reread) => decode_bytes(reread.bytes().unwrap_or_default()),
+    }
+}
+
+/// The bytes become the text without a copy; invalid UTF-8 is replaced and
+/// reported where it starts.
+fn decode_bytes(bytes: Vec<u8>) -> (String, Option<ReadProblem>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
+            // In the decoded text the bad bytes became U+FFFD: point at it.
+            let at = error.utf8_error().valid_up_to();
+            let replacement = at..at + '\u{fffd}'.len_utf8();
+            (
+                String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                Some((Msg::InvalidUtf8, replacement)),
+            )
+        }
     }
 }
 

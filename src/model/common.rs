@@ -4,14 +4,23 @@ use std::borrow::Cow;
 use std::fmt;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
 
 use crate::parse::{Sp, When};
 
 /// A percentage from 0 to 100.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Percent(pub u8);
+
+// Written as the integer it was read from, so one `Deserialize` reads both
+// TOML and the parse cache.
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(i64::from(self.0))
+    }
+}
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -41,8 +50,19 @@ impl JsonSchema for Percent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Owners(pub Vec<Sp<String>>);
 
+// The parse cache keeps the list with its spans.
+impl Serialize for Owners {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
 impl<'de> Deserialize<'de> for Owners {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            // The parse cache (a binary format without `deserialize_any`).
+            return Vec::<Sp<String>>::deserialize(deserializer).map(Owners);
+        }
         struct OwnersVisitor;
         impl<'de> Visitor<'de> for OwnersVisitor {
             type Value = Owners;
@@ -75,7 +95,7 @@ impl JsonSchema for Owners {
 }
 
 /// The verdict of an acceptance review (验收).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The deliverable meets the acceptance criteria.
@@ -85,7 +105,7 @@ pub enum Verdict {
 }
 
 /// An acceptance review: a task's `[review]` or a request's `[acceptance]`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// When the review was recorded.

@@ -1,12 +1,12 @@
 //! A meeting (`meetings/**/*.toml`): notice, agenda, minutes, action items.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::parse::{Sp, When};
 
 /// A meeting (会议) with its notice, agenda and minutes (seeds 000–002).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// Subject of the meeting.
@@ -50,7 +50,7 @@ pub struct Meeting {
 }
 
 /// One agenda item.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// The topic.
@@ -62,7 +62,7 @@ pub struct AgendaItem {
 }
 
 /// The minutes of a meeting.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Minutes {
     /// When the minutes were sent to the participants.
@@ -79,7 +79,7 @@ pub struct Minutes {
 }
 
 /// An action item from the minutes.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActionItem {
     /// What is to be done.

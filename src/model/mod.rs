@@ -48,7 +48,7 @@ impl ItemKind {
 }
 
 /// The content of an item file of any kind.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum ItemBody {
     /// A task.
     Task(Task),

@@ -1,13 +1,13 @@
 //! A collaboration request (`requests/**/*.toml`): the seed 001 template.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::common::Review;
 use crate::parse::{Sp, When};
 
 /// The state of a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestStatus {
     /// Being written; not yet sent.
@@ -54,7 +54,7 @@ impl RequestStatus {
 
 /// A collaboration request (协作需求) from one department to others, in the
 /// 5W1H form of seed 001.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Request {
     /// The collaboration topic (协作主题).
@@ -106,7 +106,7 @@ impl Request {
 }
 
 /// A department and its contact person.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// A department id from org.toml.
@@ -116,7 +116,7 @@ pub struct Party {
 }
 
 /// An assisting department's answer to a request.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
     /// The responding department.
@@ -134,7 +134,7 @@ pub struct Response {
 }
 
 /// An assisting department's decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     /// Takes the request on.
@@ -146,7 +146,7 @@ pub enum Decision {
 }
 
 /// A risk and its mitigation.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
     /// The risk.
@@ -158,7 +158,7 @@ pub struct Risk {
 }
 
 /// The retrospective of a request (复盘).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Retrospective {
     /// When it was held.

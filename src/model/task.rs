@@ -1,14 +1,14 @@
 //! A task (`tasks/**/*.toml`): one deliverable with exactly one owner.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::common::{Owners, Percent, Review};
 use crate::parse::{Day, Sp, When};
 use crate::time::Duration;
 
 /// The state of a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
     /// Not started.
@@ -55,7 +55,7 @@ impl TaskStatus {
 /// A task (任务), one file per task. Seed 000: every task has a single
 /// owner, a lead department when departments support it, a deliverable and
 /// acceptance criteria.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// What is to be done.
@@ -115,7 +115,7 @@ impl Task {
 }
 
 /// Why a task is blocked, and whether it was escalated.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Blocked {
     /// When the task became blocked.
@@ -129,7 +129,7 @@ pub struct Blocked {
 }
 
 /// One progress update (进度更新).
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Update {
     /// When the update was written.

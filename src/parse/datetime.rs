@@ -10,10 +10,13 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
+    Timelike,
+};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A point in time as written: a date, a local date-time (in the project's
 /// time zone), or a date-time with an offset.
@@ -125,8 +128,76 @@ impl<'de> Visitor<'de> for WhenVisitor {
     }
 }
 
+/// How the parse cache stores a [`When`]: days since 0001-01-01 (day 1),
+/// seconds since midnight, nanoseconds, and the offset east of UTC in
+/// seconds.
+#[derive(Serialize, Deserialize)]
+enum CachedWhen {
+    Date(i32),
+    Local(i32, u32, u32),
+    Offset(i32, u32, u32, i32),
+}
+
+impl CachedWhen {
+    fn of(when: &When) -> CachedWhen {
+        let parts = |dt: NaiveDateTime| {
+            (
+                dt.date().num_days_from_ce(),
+                dt.time().num_seconds_from_midnight(),
+                dt.time().nanosecond(),
+            )
+        };
+        match when {
+            When::Date(d) => CachedWhen::Date(d.num_days_from_ce()),
+            When::Local(dt) => {
+                let (d, s, n) = parts(*dt);
+                CachedWhen::Local(d, s, n)
+            }
+            When::Offset(dt) => {
+                let (d, s, n) = parts(dt.naive_local());
+                CachedWhen::Offset(d, s, n, dt.offset().fix().local_minus_utc())
+            }
+        }
+    }
+
+    fn when(self) -> Option<When> {
+        let local = |d: i32, s: u32, n: u32| {
+            Some(
+                NaiveDate::from_num_days_from_ce_opt(d)?
+                    .and_time(NaiveTime::from_num_seconds_from_midnight_opt(s, n)?),
+            )
+        };
+        Some(match self {
+            CachedWhen::Date(d) => When::Date(NaiveDate::from_num_days_from_ce_opt(d)?),
+            CachedWhen::Local(d, s, n) => When::Local(local(d, s, n)?),
+            CachedWhen::Offset(d, s, n, o) => When::Offset(
+                FixedOffset::east_opt(o)?
+                    .from_local_datetime(&local(d, s, n)?)
+                    .single()?,
+            ),
+        })
+    }
+}
+
+impl Serialize for When {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        CachedWhen::of(self).serialize(serializer)
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        When::Date(self.0).serialize(serializer)
+    }
+}
+
 impl<'de> Deserialize<'de> for When {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            return CachedWhen::deserialize(deserializer)?
+                .when()
+                .ok_or_else(|| de::Error::custom("an invalid date in the parse cache"));
+        }
         deserializer.deserialize_any(WhenVisitor)
     }
 }

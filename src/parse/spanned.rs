@@ -5,7 +5,7 @@ use std::fmt;
 use std::ops::{Deref, Range};
 
 use schemars::{JsonSchema, Schema, SchemaGenerator};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A deserialized value and the byte range of its source text.
 ///
@@ -74,8 +74,20 @@ impl<T: fmt::Debug> fmt::Debug for Sp<T> {
     }
 }
 
+/// The parse cache stores `(start, end, value)`.
+impl<T: Serialize> Serialize for Sp<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.start, self.end, &self.value).serialize(serializer)
+    }
+}
+
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            // The parse cache (TOML is the only human-readable source).
+            let (start, end, value) = <(u32, u32, T)>::deserialize(deserializer)?;
+            return Ok(Sp { start, end, value });
+        }
         let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
         let span = spanned.span();
         Ok(Sp::new(span, spanned.into_inner()))

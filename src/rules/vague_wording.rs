@@ -104,9 +104,9 @@ fn check_text(
     value: &Option<Sp<String>>,
 ) {
     let Some(value) = value else { return };
-    let source = cx.project.files.text(item.1);
     for (_, term) in vague_terms(value) {
-        let span = term_span(source, value, term);
+        // Read only now: the file's text may not be loaded (parse cache).
+        let span = term_span(cx.project.files.text(item.1), value, term);
         let message = Msg::VagueWording {
             term: term.to_string(),
             field: field.to_string(),

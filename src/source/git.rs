@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::{FileKind, Source, SourceError, SourceFile};
-use crate::git::{GitError, GitRepo, Revision, list_baton_files, read_blobs};
+use super::{Content, FileKind, Source, SourceError, SourceFile};
+use crate::cache::ParseCache;
+use crate::git::{BlobReader, GitError, GitRepo, Revision, list_baton_files, read_blobs};
 
 /// The baton files of a commit below a baton root.
 pub struct GitSource {
@@ -65,15 +66,34 @@ impl Source for GitSource {
     }
 
     fn read_kinds(&self, keep: &dyn Fn(FileKind) -> bool) -> Result<Vec<SourceFile>, SourceError> {
-        let wanted = self
+        self.read_kinds_cached(keep, &ParseCache::disabled())
+    }
+
+    fn read_kinds_cached(
+        &self,
+        keep: &dyn Fn(FileKind) -> bool,
+        cache: &ParseCache,
+    ) -> Result<Vec<SourceFile>, SourceError> {
+        let (known, wanted): (Vec<_>, Vec<_>) = self
             .files
             .iter()
             .filter(|f| keep(f.kind))
             .cloned()
-            .collect();
-        read_blobs(&self.git_dir, wanted).map_err(|e| SourceError::Io {
+            .partition(|f| f.is_regular() && cache.knows_blob(f.oid, f.kind));
+        let mut files = read_blobs(&self.git_dir, wanted).map_err(|e| SourceError::Io {
             path: self.description.clone(),
             source: std::io::Error::other(e.to_string()),
-        })
+        })?;
+        if !known.is_empty() {
+            let reader = BlobReader::new(&self.git_dir);
+            files.extend(known.into_iter().map(|f| SourceFile {
+                content: Content::Unread(BlobReader::reread(&reader, f.oid)),
+                path: f.path,
+                kind: f.kind,
+                blob: Some(f.oid),
+                stamp: None,
+            }));
+        }
+        Ok(files)
     }
 }

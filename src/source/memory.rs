@@ -48,6 +48,7 @@ impl Source for MemorySource {
                     kind,
                     content,
                     blob: None,
+                    stamp: None,
                 })
             })
             .collect())

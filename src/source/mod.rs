@@ -15,11 +15,16 @@ pub use memory::MemorySource;
 pub use overlay::{PolicyOverlay, is_policy};
 pub use worktree::{WorktreeSource, find_root};
 
+use crate::cache::ParseCache;
+use crate::files::Reread;
+
 /// Files larger than this are not read (SPEC §9).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// What role a file plays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FileKind {
     /// `baton.toml`.
     Config,
@@ -74,6 +79,64 @@ pub enum Content {
     TooLarge(u64),
     /// A file that could not be read.
     Unreadable(String),
+    /// A file not read because the parse cache holds its item; read again
+    /// only if a finding points into it.
+    Unread(Reread),
+}
+
+/// What tells, without reading a file, that it has not changed: the
+/// metadata git's index compares (size, modification and change times,
+/// inode, device).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Stamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time: seconds and nanoseconds since the Unix epoch.
+    pub mtime: (i64, u32),
+    /// Status change time (0 where the platform has none).
+    pub ctime: (i64, u32),
+    /// Inode number (0 where the platform has none).
+    pub ino: u64,
+    /// Device number (0 where the platform has none).
+    pub dev: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata.
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let nanos = |n: i64| u32::try_from(n).unwrap_or(0);
+            Stamp {
+                size: meta.len(),
+                mtime: (meta.mtime(), nanos(meta.mtime_nsec())),
+                ctime: (meta.ctime(), nanos(meta.ctime_nsec())),
+                ino: meta.ino(),
+                dev: meta.dev(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or((0, 0), |d| {
+                    (
+                        i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+                        d.subsec_nanos(),
+                    )
+                });
+            Stamp {
+                size: meta.len(),
+                mtime,
+                ctime: (0, 0),
+                ino: 0,
+                dev: 0,
+            }
+        }
+    }
 }
 
 /// One file of the repository.
@@ -88,6 +151,8 @@ pub struct SourceFile {
     /// The git blob it was read from, when it comes from a revision: the
     /// same blob in two revisions parses to the same item.
     pub blob: Option<git2::Oid>,
+    /// Its metadata, when it comes from the working tree.
+    pub stamp: Option<Stamp>,
 }
 
 /// Why a source could not be read at all.
@@ -125,6 +190,23 @@ pub trait Source: Sync {
     /// reading the others override this.
     fn read_kinds(&self, keep: &dyn Fn(FileKind) -> bool) -> Result<Vec<SourceFile>, SourceError> {
         Ok(self.read()?.into_iter().filter(|f| keep(f.kind)).collect())
+    }
+
+    /// [`Source::read_kinds`], leaving unread ([`Content::Unread`]) the
+    /// files whose parsed item `cache` holds; sources that can tell which
+    /// those are without reading them override this.
+    fn read_kinds_cached(
+        &self,
+        keep: &dyn Fn(FileKind) -> bool,
+        cache: &ParseCache,
+    ) -> Result<Vec<SourceFile>, SourceError> {
+        let _ = cache;
+        self.read_kinds(keep)
+    }
+
+    /// Every baton file, the ones `cache` holds left unread.
+    fn read_cached(&self, cache: &ParseCache) -> Result<Vec<SourceFile>, SourceError> {
+        self.read_kinds_cached(&|_| true, cache)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Policy from one source, items from another.
 
 use super::{FileKind, Source, SourceError, SourceFile};
+use crate::cache::ParseCache;
 
 /// A pull request's files judged by its base's policy: items from `head`,
 /// `baton.toml`, `org.toml` and calendars from `base` (SPEC §6: a pull
@@ -27,7 +28,13 @@ impl Source for PolicyOverlay<'_> {
     }
 
     fn read(&self) -> Result<Vec<SourceFile>, SourceError> {
-        let mut files = self.head.read_kinds(&|kind| !is_policy(kind))?;
+        self.read_cached(&ParseCache::disabled())
+    }
+
+    fn read_cached(&self, cache: &ParseCache) -> Result<Vec<SourceFile>, SourceError> {
+        let mut files = self
+            .head
+            .read_kinds_cached(&|kind| !is_policy(kind), cache)?;
         files.extend(self.base.read_kinds(&is_policy)?);
         Ok(files)
     }

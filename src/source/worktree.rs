@@ -8,8 +8,11 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{
-    Content, FileKind, KIND_FOLDERS, MAX_FILE_BYTES, Source, SourceError, SourceFile, classify,
+    Content, FileKind, KIND_FOLDERS, MAX_FILE_BYTES, Source, SourceError, SourceFile, Stamp,
+    classify,
 };
+use crate::cache::ParseCache;
+use crate::files::Reread;
 
 /// Finds the baton root: `start` or the nearest folder above it holding a
 /// `baton.toml` (as cargo finds `Cargo.toml`).
@@ -182,6 +185,18 @@ fn read_file(abs: &Path) -> Content {
     }
 }
 
+/// The bytes of the regular file at `abs`, read again after the load; as
+/// at the load, a symbolic link is not followed and a large file not read.
+fn reread_regular(abs: &Path) -> Option<Vec<u8>> {
+    if !fs::symlink_metadata(abs).ok()?.is_file() {
+        return None;
+    }
+    match read_file(abs) {
+        Content::Bytes(bytes) => Some(bytes),
+        _ => None,
+    }
+}
+
 impl Source for WorktreeSource {
     fn describe(&self) -> String {
         self.root.display().to_string()
@@ -195,16 +210,45 @@ impl Source for WorktreeSource {
     }
 
     fn read(&self) -> Result<Vec<SourceFile>, SourceError> {
-        let listed = self.list();
+        self.read_kinds_cached(&|_| true, &ParseCache::disabled())
+    }
+
+    fn read_kinds(&self, keep: &dyn Fn(FileKind) -> bool) -> Result<Vec<SourceFile>, SourceError> {
+        self.read_kinds_cached(keep, &ParseCache::disabled())
+    }
+
+    fn read_kinds_cached(
+        &self,
+        keep: &dyn Fn(FileKind) -> bool,
+        cache: &ParseCache,
+    ) -> Result<Vec<SourceFile>, SourceError> {
+        let mut listed = self.list();
+        listed.retain(|entry| match entry {
+            Listed::File { kind, .. }
+            | Listed::Symlink { kind, .. }
+            | Listed::Error { kind, .. } => keep(*kind),
+        });
         Ok(listed
             .into_par_iter()
             .map(|entry| match entry {
-                Listed::File { rel, kind, abs } => SourceFile {
-                    path: rel,
-                    kind,
-                    content: read_file(&abs),
-                    blob: None,
-                },
+                Listed::File { rel, kind, abs } => {
+                    // The stamp is taken before the read: a file that changes
+                    // meanwhile is cached under the older stamp, and missed.
+                    let stamp = fs::symlink_metadata(&abs).ok().map(|m| Stamp::of(&m));
+                    let content = match stamp {
+                        Some(stamp) if cache.knows_stamp(&rel, kind, &stamp) => {
+                            Content::Unread(Reread::new(move || reread_regular(&abs)))
+                        }
+                        _ => read_file(&abs),
+                    };
+                    SourceFile {
+                        path: rel,
+                        kind,
+                        content,
+                        blob: None,
+                        stamp,
+                    }
+                }
                 Listed::Symlink { rel, kind, abs } => SourceFile {
                     path: rel,
                     kind,
@@ -214,12 +258,14 @@ impl Source for WorktreeSource {
                             .unwrap_or_else(|_| "?".to_string()),
                     ),
                     blob: None,
+                    stamp: None,
                 },
                 Listed::Error { rel, kind, error } => SourceFile {
                     path: rel,
                     kind,
                     content: Content::Unreadable(error),
                     blob: None,
+                    stamp: None,
                 },
             })
             .collect())

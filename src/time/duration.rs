@@ -5,8 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A span of time in one of three units (SPEC §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,6 +62,13 @@ impl FromStr for Duration {
             "wd" => Ok(Duration::WorkingDays(n)),
             _ => Err(bad()),
         }
+    }
+}
+
+// Written as in TOML, so one `Deserialize` reads both TOML and the parse cache.
+impl Serialize for Duration {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

@@ -1,0 +1,148 @@
+//! The cache file: a magic line, then (postcard) the build that wrote it
+//! and its entries, each a key and the encoded item.
+
+use std::borrow::Cow;
+use std::io::Write;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use git2::Oid;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::source::{FileKind, Stamp};
+
+const MAGIC: &[u8] = b"baton parse cache 1\n";
+
+/// What an entry is the item of.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Key {
+    /// A git blob read as a file of this kind.
+    Blob(Oid, FileKind),
+    /// A working-tree file (path relative to the baton root) as it was.
+    Stamp(String, FileKind, Stamp),
+}
+
+#[derive(Serialize, Deserialize)]
+enum StoredKey<'a> {
+    Blob(#[serde(borrow)] Bytes<'a>, FileKind),
+    Stamp(#[serde(borrow)] Cow<'a, str>, FileKind, Stamp),
+}
+
+/// Bytes written as one run, read without a copy.
+struct Bytes<'a>(&'a [u8]);
+
+impl Serialize for Bytes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Bytes<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <&'a [u8]>::deserialize(deserializer).map(Bytes)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored<'a> {
+    #[serde(borrow)]
+    build: Cow<'a, str>,
+    #[serde(borrow)]
+    entries: Vec<(StoredKey<'a>, Bytes<'a>)>,
+}
+
+/// The build of baton that is running: its version and its executable's
+/// size and modification time. The encoding of items follows the model's
+/// types, so a cache is read only by the build that wrote it.
+fn build() -> &'static str {
+    static BUILD: OnceLock<String> = OnceLock::new();
+    BUILD.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|meta| Stamp::of(&meta));
+        match exe {
+            Ok(stamp) => format!(
+                "{} {} {}.{}",
+                env!("CARGO_PKG_VERSION"),
+                stamp.size,
+                stamp.mtime.0,
+                stamp.mtime.1
+            ),
+            // Without a way to tell builds apart, no cache is trusted.
+            Err(_) => String::new(),
+        }
+    })
+}
+
+/// The entries of a cache file: each key with the byte range of its item
+/// in `data`. `None` when `data` is not a cache written by this build.
+pub(super) fn decode(data: &[u8]) -> Option<Vec<(Key, Range<usize>)>> {
+    let rest = data.strip_prefix(MAGIC)?;
+    let stored: Stored<'_> = postcard::from_bytes(rest).ok()?;
+    if build().is_empty() || stored.build != build() {
+        return None;
+    }
+    let base = data.as_ptr() as usize;
+    stored
+        .entries
+        .into_iter()
+        .map(|(key, body)| {
+            let key = match key {
+                StoredKey::Blob(bytes, kind) => Key::Blob(Oid::from_bytes(bytes.0).ok()?, kind),
+                StoredKey::Stamp(path, kind, stamp) => Key::Stamp(path.into_owned(), kind, stamp),
+            };
+            // The body borrows from `data`: its place there is its range.
+            let start = (body.0.as_ptr() as usize).checked_sub(base)?;
+            Some((key, start..start + body.0.len()))
+        })
+        .collect()
+}
+
+/// Writes `entries` to `path` through a temporary file renamed over it, so
+/// that a reader never sees half a cache.
+pub(super) fn write(path: &Path, entries: &[(&Key, &[u8])]) -> std::io::Result<()> {
+    if build().is_empty() {
+        return Ok(());
+    }
+    let stored = Stored {
+        build: Cow::Borrowed(build()),
+        entries: entries
+            .iter()
+            .map(|(key, body)| {
+                let key = match key {
+                    Key::Blob(oid, kind) => StoredKey::Blob(Bytes(oid.as_bytes()), *kind),
+                    Key::Stamp(path, kind, stamp) => {
+                        StoredKey::Stamp(Cow::Borrowed(path), *kind, *stamp)
+                    }
+                };
+                (key, Bytes(body))
+            })
+            .collect(),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(|| "cache".into(), |n| n.to_string_lossy());
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // Streamed: an encoded copy of a large cache would raise peak memory.
+    let written = std::fs::File::create(&temporary).and_then(|file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        out.write_all(MAGIC)?;
+        postcard::to_io(&stored, &mut out).map_err(std::io::Error::other)?;
+        out.flush()
+    });
+    match written.and_then(|()| std::fs::rename(&temporary, path)) {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let _ = std::fs::remove_file(&temporary);
+            Err(error)
+        }
+    }
+}
+
+#[cfg(test)]
+pub(super) fn build_for_tests() -> &'static str {
+    build()
+}
