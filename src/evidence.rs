@@ -10,9 +10,10 @@ use std::collections::HashMap;
 
 use chrono::DateTime;
 use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
 
 /// A state transition whose time matters to a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Event {
     /// A request was submitted.
     Submitted,
@@ -56,13 +57,13 @@ pub struct Recorded {
 /// Kept per item, so that renaming or forgetting an item (a file moved or
 /// deleted) costs what that item holds, not a scan of every item: a pull
 /// request that moves 10,000 files stays linear.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Evidence {
     items: HashMap<String, ItemEvidence>,
 }
 
 /// What is known of one item.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 struct ItemEvidence {
     times: HashMap<Event, DateTime<Tz>>,
     recorded: HashMap<String, Recorded>,
@@ -133,6 +134,73 @@ impl Evidence {
     fn item(&mut self, item: &str) -> &mut ItemEvidence {
         self.items.entry(item.to_string()).or_default()
     }
+
+    /// The evidence without time zones, for the evidence cache.
+    pub fn to_stored(&self) -> StoredEvidence {
+        let instant = |at: &DateTime<Tz>| (at.timestamp(), at.timestamp_subsec_nanos());
+        StoredEvidence {
+            items: self
+                .items
+                .iter()
+                .map(|(id, known)| StoredItem {
+                    id: id.clone(),
+                    times: known
+                        .times
+                        .iter()
+                        .map(|(event, at)| (event.clone(), instant(at)))
+                        .collect(),
+                    recorded: known
+                        .recorded
+                        .iter()
+                        .map(|(field, r)| {
+                            (field.clone(), r.value.clone(), r.at.as_ref().map(instant))
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Evidence stored by [`Evidence::to_stored`], its times in `tz`;
+    /// `None` when a time is out of range (a damaged cache).
+    pub fn from_stored(stored: StoredEvidence, tz: Tz) -> Option<Evidence> {
+        let at = |(secs, nanos): (i64, u32)| {
+            DateTime::from_timestamp(secs, nanos).map(|t| t.with_timezone(&tz))
+        };
+        let mut items = HashMap::with_capacity(stored.items.len());
+        for item in stored.items {
+            let mut known = ItemEvidence::default();
+            for (event, instant) in item.times {
+                known.times.insert(event, at(instant)?);
+            }
+            for (field, value, instant) in item.recorded {
+                let at = match instant {
+                    Some(instant) => Some(at(instant)?),
+                    None => None,
+                };
+                known.recorded.insert(field, Recorded { value, at });
+            }
+            items.insert(item.id, known);
+        }
+        Some(Evidence { items })
+    }
+}
+
+/// [`Evidence`] with instants as seconds and nanoseconds since the epoch.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct StoredEvidence {
+    items: Vec<StoredItem>,
+}
+
+/// An instant: seconds and nanoseconds since the epoch.
+type Instant = (i64, u32);
+
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredItem {
+    id: String,
+    times: Vec<(Event, Instant)>,
+    /// Field, value, and when it was first recorded.
+    recorded: Vec<(String, String, Option<Instant>)>,
 }
 
 #[cfg(test)]

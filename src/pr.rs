@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use crate::cache::{ParseCache, git_cache};
+use crate::cache::{EvidenceCache, ParseCache, git_cache};
 use crate::check::{CheckError, Checked, check, resolve_now};
 use crate::diag::{Change, Finding, Severity};
 use crate::evidence::Evidence;
@@ -122,20 +122,38 @@ fn evidence_of_both(
     root: &str,
     now: DateTime<Utc>,
     (base_project, head_project): (Option<&Project>, &Project),
-    cache: &mut BodyCache,
+    (cache, stored): (&mut BodyCache, &EvidenceCache),
     progress: &dyn Progress,
 ) -> Result<(Evidence, Evidence), PrError> {
+    let head_tz = head_project.settings.tz;
+    let base_tz = base_project.map(|p| p.settings.tz);
+    let cached_head = stored.get(head.commit, root, head_tz, now);
+    let cached_base = base_tz.map(|tz| stored.get(base.commit, root, tz, now));
+    match (cached_head, cached_base) {
+        (Some(head_evidence), None) => return Ok((head_evidence, Evidence::none())),
+        (Some(head_evidence), Some(Some(base_evidence))) => {
+            return Ok((head_evidence, base_evidence));
+        }
+        _ => {}
+    }
     let history = first_parent_history_with(&repo.repo, head.commit, root, progress)?;
-    let head_evidence = derive_evidence(&repo.repo, &history, now, head_project.settings.tz, cache);
-    let Some(base_project) = base_project else {
+    let head_evidence = derive_evidence(&repo.repo, &history, now, head_tz, cache);
+    stored.put((head.commit, root, head_tz), &history, now, &head_evidence);
+    let Some(tz) = base_tz else {
         return Ok((head_evidence, Evidence::none()));
     };
-    let tz = base_project.settings.tz;
     let base_evidence = match first_parent_prefix(&repo.repo, &history, head.commit, base.commit)? {
-        Some(prefix) => derive_evidence(&repo.repo, &history[..prefix], now, tz, cache),
+        Some(prefix) => {
+            let base_history = &history[..prefix];
+            let evidence = derive_evidence(&repo.repo, base_history, now, tz, cache);
+            stored.put((base.commit, root, tz), base_history, now, &evidence);
+            evidence
+        }
         None => {
             let history = first_parent_history_with(&repo.repo, base.commit, root, progress)?;
-            derive_evidence(&repo.repo, &history, now, tz, cache)
+            let evidence = derive_evidence(&repo.repo, &history, now, tz, cache);
+            stored.put((base.commit, root, tz), &history, now, &evidence);
+            evidence
         }
     };
     Ok((head_evidence, base_evidence))
@@ -197,7 +215,7 @@ pub fn check_pr(
             &root,
             now,
             (base_project.as_ref(), &head_project),
-            &mut cache,
+            (&mut cache, &EvidenceCache::open(&repo.repo, options.cache)),
             progress,
         )?
     } else {

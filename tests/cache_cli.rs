@@ -116,5 +116,13 @@ fn a_revision_reads_its_items_from_the_blob_cache_with_the_same_result() {
     assert!(cold.0.contains("\"D001\""), "{}", cold.0);
     assert_eq!(check(dir.path(), &["--rev", "HEAD"]), cold);
     assert!(dir.path().join(".git/baton/blobs").is_file());
+    // The history's evidence is stored too, and read back to the same result.
+    let stored = std::fs::read_dir(dir.path().join(".git/baton/evidence")).unwrap();
+    assert_eq!(stored.count(), 1);
     assert_eq!(check(dir.path(), &["--rev", "HEAD"]), cold);
+    // The working tree's check shares it (HEAD's history).
+    assert_eq!(
+        check(dir.path(), &[]).0.contains("\"D001\""),
+        cold.0.contains("\"D001\"")
+    );
 }

@@ -2,7 +2,7 @@
 //! own index (`.git/baton/`), or, outside git, in the user's cache folder.
 //!
 //! `BATON_CACHE_DIR` puts it elsewhere; `BATON_NO_CACHE` (any non-empty
-//! value) turns it off.
+//! value) turns it off. The evidence cache (`evidence.rs`) lives beside it.
 
 use std::path::{Path, PathBuf};
 
@@ -49,12 +49,20 @@ pub fn worktree_cache(root: &Path, enabled: bool) -> ParseCache {
     ParseCache::open(&dir.join(format!("worktree-{name}")))
 }
 
+/// The folder of the caches of the repository at `git_dir`; `None` when
+/// caching is off.
+pub(super) fn cache_dir(git_dir: &Path, enabled: bool) -> Option<PathBuf> {
+    if !enabled || turned_off() {
+        return None;
+    }
+    Some(chosen_dir().unwrap_or_else(|| git_dir.join("baton")))
+}
+
 /// The parse cache of the revisions of the repository at `git_dir` (files
 /// keyed by blob id, whatever their path or revision).
 pub fn git_cache(git_dir: &Path, enabled: bool) -> ParseCache {
-    if !enabled || turned_off() {
-        return ParseCache::disabled();
+    match cache_dir(git_dir, enabled) {
+        Some(dir) => ParseCache::open(&dir.join("blobs")),
+        None => ParseCache::disabled(),
     }
-    let dir = chosen_dir().unwrap_or_else(|| git_dir.join("baton"));
-    ParseCache::open(&dir.join("blobs"))
 }

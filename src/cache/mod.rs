@@ -14,9 +14,11 @@
 //! modification time), because its encoding follows the model's types; a
 //! cache from another build, or one that cannot be decoded, is ignored.
 
+mod evidence;
 mod location;
 mod store;
 
+pub use evidence::EvidenceCache;
 pub use location::{git_cache, worktree_cache};
 
 use std::collections::HashMap;

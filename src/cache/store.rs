@@ -55,7 +55,7 @@ struct Stored<'a> {
 /// The build of baton that is running: its version and its executable's
 /// size and modification time. The encoding of items follows the model's
 /// types, so a cache is read only by the build that wrote it.
-fn build() -> &'static str {
+pub(super) fn build() -> &'static str {
     static BUILD: OnceLock<String> = OnceLock::new();
     BUILD.get_or_init(|| {
         let exe = std::env::current_exe()
@@ -99,8 +99,7 @@ pub(super) fn decode(data: &[u8]) -> Option<Vec<(Key, Range<usize>)>> {
         .collect()
 }
 
-/// Writes `entries` to `path` through a temporary file renamed over it, so
-/// that a reader never sees half a cache.
+/// Writes `entries` to `path`.
 pub(super) fn write(path: &Path, entries: &[(&Key, &[u8])]) -> std::io::Result<()> {
     if build().is_empty() {
         return Ok(());
@@ -120,17 +119,29 @@ pub(super) fn write(path: &Path, entries: &[(&Key, &[u8])]) -> std::io::Result<(
             })
             .collect(),
     };
+    // Streamed: an encoded copy of a large cache would raise peak memory.
+    write_atomically(path, |out| {
+        out.write_all(MAGIC)?;
+        postcard::to_io(&stored, out).map_err(std::io::Error::other)?;
+        Ok(())
+    })
+}
+
+/// Writes a file through a temporary file renamed over it, so that a
+/// reader never sees half of it.
+pub(super) fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .map_or_else(|| "cache".into(), |n| n.to_string_lossy());
     let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    // Streamed: an encoded copy of a large cache would raise peak memory.
     let written = std::fs::File::create(&temporary).and_then(|file| {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-        out.write_all(MAGIC)?;
-        postcard::to_io(&stored, &mut out).map_err(std::io::Error::other)?;
+        write(&mut out)?;
         out.flush()
     });
     match written.and_then(|()| std::fs::rename(&temporary, path)) {

@@ -337,3 +337,131 @@ fn saving_keeps_what_other_revisions_used_within_bounds() {
             .is_none()
     );
 }
+
+mod evidence {
+    use chrono::{DateTime, TimeZone, Utc};
+    use git2::Repository;
+
+    use crate::cache::EvidenceCache;
+    use crate::evidence::{Event, Evidence};
+    use crate::history::test_repo::commit_all;
+    use crate::progress::Silent;
+
+    /// A repository whose task T-1 was blocked by its second commit (at
+    /// 1,700,000,001 s), with its evidence cache in a folder of its own.
+    fn blocked_history() -> (tempfile::TempDir, Repository, git2::Oid) {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        let write = |path: &str, text: &str| {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("baton.toml", "[project]\nname = \"x\"\n");
+        write("tasks/T-1.toml", "title = \"a\"\nstatus = \"todo\"\n");
+        commit_all(&repo, 0);
+        write("tasks/T-1.toml", "title = \"a\"\nstatus = \"blocked\"\n");
+        let head = commit_all(&repo, 1);
+        (dir, repo, head)
+    }
+
+    fn at(secs: i64) -> DateTime<Utc> {
+        Utc.timestamp_opt(secs, 0).unwrap()
+    }
+
+    #[test]
+    fn stored_evidence_reads_back_equal() {
+        let tz = chrono_tz::Asia::Shanghai;
+        let mut evidence = Evidence::none();
+        evidence.set("T-1", Event::Blocked, at(1_700_000_001).with_timezone(&tz));
+        evidence.set(
+            "R-1",
+            Event::Response("rnd".into()),
+            at(5).with_timezone(&tz),
+        );
+        evidence.note_value("R-1", "submitted_at", "2026-07-01".into(), None);
+        evidence.note_value(
+            "T-1",
+            "blocked.since",
+            "x".into(),
+            Some(at(9).with_timezone(&tz)),
+        );
+        let back = Evidence::from_stored(evidence.to_stored(), tz).unwrap();
+        assert_eq!(back, evidence);
+    }
+
+    #[test]
+    fn a_commits_evidence_is_derived_once_and_then_read_back() {
+        let (dir, repo, head) = blocked_history();
+        let tz = chrono_tz::Asia::Shanghai;
+        let now = at(1_800_000_000);
+        let stored = EvidenceCache::open(&repo, true);
+        assert!(stored.get(head, "", tz, now).is_none());
+        let derived = stored
+            .evidence_of(&repo, (head, "", tz), now, &Silent)
+            .unwrap();
+        assert_eq!(
+            derived.get("T-1", &Event::Blocked).map(|t| t.timestamp()),
+            Some(1_700_000_001)
+        );
+        assert!(dir.path().join(".git/baton/evidence").is_dir());
+        assert_eq!(stored.get(head, "", tz, now), Some(derived.clone()));
+
+        // What is stored is what is used: a planted entry is returned as is.
+        let mut planted = Evidence::none();
+        planted.set(
+            "T-9",
+            Event::Delivered,
+            at(1_700_000_000).with_timezone(&tz),
+        );
+        let history = crate::history::first_parent_history(&repo, head, "").unwrap();
+        stored.put((head, "", tz), &history, now, &planted);
+        assert_eq!(
+            stored
+                .evidence_of(&repo, (head, "", tz), now, &Silent)
+                .unwrap(),
+            planted
+        );
+        // Another root, time zone or build of the history is another entry.
+        assert!(stored.get(head, "sub", tz, now).is_none());
+        assert!(stored.get(head, "", chrono_tz::UTC, now).is_none());
+        std::fs::write(repo.path().join("shallow"), format!("{head}\n")).unwrap();
+        assert!(
+            EvidenceCache::open(&repo, true)
+                .get(head, "", tz, now)
+                .is_none()
+        );
+        std::fs::remove_file(repo.path().join("shallow")).unwrap();
+        // Turned off, it neither reads nor writes.
+        let off = EvidenceCache::open(&repo, false);
+        assert!(off.get(head, "", tz, now).is_none());
+    }
+
+    #[test]
+    fn evidence_is_used_and_stored_only_when_no_commit_is_after_now() {
+        let (_dir, repo, head) = blocked_history();
+        let tz = chrono_tz::UTC;
+        let stored = EvidenceCache::open(&repo, true);
+        // Before the blocking commit: derived without it, and not stored.
+        let early = at(1_700_000_000);
+        let before = stored
+            .evidence_of(&repo, (head, "", tz), early, &Silent)
+            .unwrap();
+        assert_eq!(before.get("T-1", &Event::Blocked), None);
+        assert!(stored.get(head, "", tz, at(1_800_000_000)).is_none());
+        // After it: stored, and then not used for an earlier now.
+        let late = at(1_800_000_000);
+        let after = stored
+            .evidence_of(&repo, (head, "", tz), late, &Silent)
+            .unwrap();
+        assert!(after.get("T-1", &Event::Blocked).is_some());
+        assert!(stored.get(head, "", tz, late).is_some());
+        assert!(stored.get(head, "", tz, early).is_none());
+        assert_eq!(
+            stored
+                .evidence_of(&repo, (head, "", tz), early, &Silent)
+                .unwrap(),
+            before
+        );
+    }
+}

@@ -7,11 +7,10 @@ use clap::{Args, ValueEnum};
 
 use super::progress::Bar;
 use super::{ColorChoice, Outcome, fail, output, parse_lang};
-use crate::cache::{ParseCache, git_cache, worktree_cache};
+use crate::cache::{EvidenceCache, ParseCache, git_cache, worktree_cache};
 use crate::check::{CheckError, Checked, check, resolve_now};
 use crate::evidence::Evidence;
 use crate::git::{GitError, GitRepo};
-use crate::history::{BodyCache, derive_evidence, first_parent_history_with};
 use crate::load::{LoadError, ParseMemo, load_cached};
 use crate::messages::Lang;
 use crate::model::Project;
@@ -134,12 +133,14 @@ enum Failure {
 }
 
 /// Evidence from the history of the commit checked out in the working tree
-/// at `root`, when it is a git repository with commits.
+/// at `root`, when it is a git repository with commits (through the
+/// evidence cache when `cache` is true).
 pub(crate) fn worktree_evidence(
     root: &Path,
     now: DateTime<Utc>,
     project: &Project,
     progress: &dyn Progress,
+    cache: bool,
 ) -> Evidence {
     let Ok(repo) = GitRepo::discover(root) else {
         return Evidence::none();
@@ -147,16 +148,10 @@ pub(crate) fn worktree_evidence(
     let Ok(head) = repo.resolve("HEAD") else {
         return Evidence::none();
     };
-    match first_parent_history_with(&repo.repo, head.commit, &repo.start, progress) {
-        Ok(history) => derive_evidence(
-            &repo.repo,
-            &history,
-            now,
-            project.settings.tz,
-            &mut BodyCache::default(),
-        ),
-        Err(_) => Evidence::none(),
-    }
+    let tz = project.settings.tz;
+    EvidenceCache::open(&repo.repo, cache)
+        .evidence_of(&repo.repo, (head.commit, &repo.start, tz), now, progress)
+        .unwrap_or_else(|_| Evidence::none())
 }
 
 /// Writes the parse cache while the rules run; joined before the command ends.
@@ -196,16 +191,10 @@ fn check_single(
             let evidence = if args.no_history {
                 Evidence::none()
             } else {
-                let history =
-                    first_parent_history_with(&repo.repo, revision.commit, &root, progress)
-                        .map_err(Failure::Git)?;
-                derive_evidence(
-                    &repo.repo,
-                    &history,
-                    now,
-                    project.settings.tz,
-                    &mut BodyCache::default(),
-                )
+                let tz = project.settings.tz;
+                EvidenceCache::open(&repo.repo, !args.no_cache)
+                    .evidence_of(&repo.repo, (revision.commit, &root, tz), now, progress)
+                    .map_err(Failure::Git)?
             };
             (project, now, evidence)
         }
@@ -225,7 +214,7 @@ fn check_single(
             let evidence = if args.no_history {
                 Evidence::none()
             } else {
-                worktree_evidence(&root, now, &project, progress)
+                worktree_evidence(&root, now, &project, progress, !args.no_cache)
             };
             (project, now, evidence)
         }

@@ -135,7 +135,7 @@ pub(crate) fn open_checked(
     };
     let now = resolve_now(now, project.settings.tz).map_err(fail)?;
     let evidence = if history {
-        super::check::worktree_evidence(&root, now, &project, &crate::progress::Silent)
+        super::check::worktree_evidence(&root, now, &project, &crate::progress::Silent, true)
     } else {
         crate::evidence::Evidence::none()
     };

@@ -28,6 +28,8 @@ struct ParsedItem {
     file: FileId,
     body: Option<Body>,
     problems: Vec<Problem>,
+    /// Taken from the parse cache (which the next load reads as well).
+    cached: bool,
 }
 
 /// Items parsed from git blobs, kept for the next load: a pull request's
@@ -109,6 +111,7 @@ fn parse_item(kind: FileKind, file: FileId, text: &str) -> ParsedItem {
         file,
         body,
         problems,
+        cached: false,
     }
 }
 
@@ -123,6 +126,7 @@ fn parse_entry(entry: &Decoded, files: &Files, cache: &ParseCache) -> ParsedItem
             file: entry.file,
             body: Some(body),
             problems: Vec::new(),
+            cached: true,
         };
     }
     let Some(text) = entry.parse_text(files) else {
@@ -130,6 +134,7 @@ fn parse_entry(entry: &Decoded, files: &Files, cache: &ParseCache) -> ParsedItem
             file: entry.file,
             body: None,
             problems: Vec::new(),
+            cached: false,
         };
     };
     let item = parse_item(entry.kind, entry.file, &text);
@@ -180,7 +185,10 @@ pub(super) fn load_items(
         .map(|(entry, parse)| {
             let item = parse.map(|parse| match parse {
                 Parse::Done(item) => {
+                    // What came from the parse cache, the next load takes
+                    // from there too: the memo would only hold a copy.
                     if memo.recording
+                        && !item.cached
                         && let Some(blob) = entry.blob
                     {
                         let copy = (item.body.clone(), item.problems.clone());
@@ -201,6 +209,7 @@ pub(super) fn load_items(
                         file: entry.file,
                         body,
                         problems,
+                        cached: false,
                     }
                 }
             });
