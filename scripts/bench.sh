@@ -154,6 +154,12 @@ for n in "${sizes[@]}"; do
   # Cold: no parse cache at all. The other rows run with the parse cache on,
   # as users do: the probe run fills it, hyperfine's runs find it warm.
   measure "check-cold-$n" "$n" "check, cold (working tree, no git, --no-cache)" -- "$baton" check "$plain" --now "$NOW" --format json --no-cache
+  # Each size keeps its caches in a folder of its own, so the first-run row
+  # can start from none.
+  export BATON_CACHE_DIR="$BENCH_DIR/cache-$n"
+  measure "check-fill-$n" "$n" "check, first run (parses everything, fills the parse cache)" \
+    --prepare "rm -rf '$BENCH_DIR/cache-$n'" \
+    -- "$baton" check "$plain" --now "$NOW" --format json
   # One untimed run fills the cache, so even a probe is warm.
   "$baton" check "$plain" --now "$NOW" --format json > /dev/null 2>&1 || true
   measure "check-$n" "$n" "check, warm (working tree, no git, parse cache)" -- "$baton" check "$plain" --now "$NOW" --format json

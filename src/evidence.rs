@@ -59,7 +59,8 @@ pub struct Recorded {
 /// request that moves 10,000 files stays linear.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Evidence {
-    items: HashMap<String, ItemEvidence>,
+    /// By item id (from files: a seeded hash, see `Org`).
+    items: HashMap<String, ItemEvidence, foldhash::fast::RandomState>,
 }
 
 /// What is known of one item.
@@ -167,7 +168,7 @@ impl Evidence {
         let at = |(secs, nanos): (i64, u32)| {
             DateTime::from_timestamp(secs, nanos).map(|t| t.with_timezone(&tz))
         };
-        let mut items = HashMap::with_capacity(stored.items.len());
+        let mut items = HashMap::with_capacity_and_hasher(stored.items.len(), Default::default());
         for item in stored.items {
             let mut known = ItemEvidence::default();
             for (event, instant) in item.times {

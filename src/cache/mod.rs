@@ -47,8 +47,8 @@ pub struct ParseCache {
     /// The stored file's bytes; entries point into it.
     data: Vec<u8>,
     entries: Vec<Entry>,
-    blobs: HashMap<(Oid, FileKind), usize>,
-    stamps: HashMap<String, usize>,
+    blobs: HashMap<(Oid, FileKind), usize, foldhash::fast::RandomState>,
+    stamps: HashMap<String, usize, foldhash::fast::RandomState>,
     /// Items this run parsed that the cache did not hold.
     fresh: Mutex<Vec<(Key, Vec<u8>)>>,
     /// Seconds since the epoch when the cache was opened.

@@ -1,6 +1,9 @@
 //! Q001 vague-wording.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::Context;
 use crate::diag::Sink;
@@ -54,9 +57,26 @@ const ASCII_TERMS: &[&str] = &[
     "tbc",
 ];
 
+/// Whether `text` contains any term at all, boundaries aside: one pass over
+/// the text, so the common case (no vague term) costs a single scan.
+fn may_contain_terms(text: &str) -> bool {
+    static ANY_TERM: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let any = ANY_TERM.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CJK_TERMS.iter().chain(ASCII_TERMS))
+            .ok()
+    });
+    // Should the automaton fail to build, every text takes the exact path.
+    any.as_ref().is_none_or(|any| any.is_match(text))
+}
+
 /// The vague terms in `text`, with their byte offsets.
 pub(crate) fn vague_terms(text: &str) -> Vec<(usize, &'static str)> {
     let mut found = Vec::new();
+    if !may_contain_terms(text) {
+        return found;
+    }
     for term in CJK_TERMS {
         if let Some(i) = text.find(term) {
             found.push((i, *term));
