@@ -121,12 +121,10 @@ fn evidence_of_both(
     (base, head): (&Revision, &Revision),
     root: &str,
     now: DateTime<Utc>,
-    (base_project, head_project): (Option<&Project>, &Project),
+    (base_tz, head_tz): (Option<chrono_tz::Tz>, chrono_tz::Tz),
     (cache, stored): (&mut BodyCache, &EvidenceCache),
     progress: &dyn Progress,
 ) -> Result<(Evidence, Evidence), PrError> {
-    let head_tz = head_project.settings.tz;
-    let base_tz = base_project.map(|p| p.settings.tz);
     let cached_head = stored.get(head.commit, root, head_tz, now);
     let cached_base = base_tz.map(|tz| stored.get(base.commit, root, tz, now));
     match (cached_head, cached_base) {
@@ -159,6 +157,14 @@ fn evidence_of_both(
     Ok((head_evidence, base_evidence))
 }
 
+/// What is kept of the base once it is checked: its findings, and its
+/// files for the fixed ones to point into. Its items are dropped before the
+/// head is loaded, so the two projects are never in memory together.
+struct BaseResult {
+    findings: Vec<Finding>,
+    files: crate::files::Files,
+}
+
 /// Checks the pull request `base..head`.
 pub fn check_pr(
     repo: &GitRepo,
@@ -175,9 +181,51 @@ pub fn check_pr(
         Ok(base_root) if base_root == root => Some(GitSource::with_root(repo, base, &root)?),
         _ => None,
     };
-    // The base shares most blobs with the head: each is parsed once.
+    // The head shares most blobs with the base: each is parsed once.
     let mut memo = ParseMemo::recording();
     let cache = git_cache(repo.repo.path(), options.cache);
+    let mut bodies = BodyCache::default();
+    let stored = EvidenceCache::open(&repo.repo, options.history && options.cache);
+    let mut changes = ChangeSet::compute(
+        &repo.repo,
+        base.commit,
+        head.commit,
+        &root,
+        options.actor.clone(),
+        &mut bodies,
+    )?;
+
+    // The base first: checked, then reduced to what the comparison needs.
+    let mut base_result = None;
+    let mut evidence = None;
+    if let Some(base_source) = &base_source {
+        let base_project = load_revision(base_source, base, progress, (&mut memo, &cache))?;
+        let tz = base_project.settings.tz;
+        let now = resolve_now(options.now.as_deref(), tz)?;
+        // The head is judged by the base's policy: the same time zone.
+        let (head_evidence, base_evidence) = if options.history {
+            evidence_of_both(
+                repo,
+                (base, head),
+                &root,
+                now,
+                (Some(tz), tz),
+                (&mut bodies, &stored),
+                progress,
+            )?
+        } else {
+            (Evidence::none(), Evidence::none())
+        };
+        let base_checked = check(base_project, now, &base_evidence, None)?;
+        changes.base_plan = base_checked.plan;
+        base_result = Some(BaseResult {
+            findings: base_checked.findings,
+            files: base_checked.project.files,
+        });
+        evidence = Some(head_evidence);
+    }
+    memo.stop_recording();
+
     let mut head_project = match &base_source {
         Some(base_source) => load_revision(
             &PolicyOverlay {
@@ -195,56 +243,42 @@ pub fn check_pr(
             (&mut ParseMemo::default(), &cache),
         )?,
     };
-    memo.stop_recording();
-    let base_project = base_source
-        .as_ref()
-        .map(|s| load_revision(s, base, progress, (&mut memo, &cache)))
-        .transpose()?;
     drop(memo);
     // Written while the rest of the check runs.
     let saving = std::thread::spawn(move || {
         let _ = cache.save();
     });
 
-    let now: DateTime<Utc> = resolve_now(options.now.as_deref(), head_project.settings.tz)?;
-    let mut cache = BodyCache::default();
-    let (head_evidence, base_evidence) = if options.history {
-        evidence_of_both(
-            repo,
-            (base, head),
-            &root,
-            now,
-            (base_project.as_ref(), &head_project),
-            (&mut cache, &EvidenceCache::open(&repo.repo, options.cache)),
-            progress,
-        )?
-    } else {
-        (Evidence::none(), Evidence::none())
+    let tz = head_project.settings.tz;
+    let now: DateTime<Utc> = resolve_now(options.now.as_deref(), tz)?;
+    let head_evidence = match evidence {
+        Some(evidence) => evidence,
+        None if options.history => {
+            evidence_of_both(
+                repo,
+                (base, head),
+                &root,
+                now,
+                (None, tz),
+                (&mut bodies, &stored),
+                progress,
+            )?
+            .0
+        }
+        None => Evidence::none(),
     };
 
-    let mut changes = ChangeSet::compute(
-        &repo.repo,
-        base.commit,
-        head.commit,
-        &root,
-        options.actor.clone(),
-        &mut cache,
-    )?;
     // Files the head no longer has, so findings about them can point there.
     for change in &changes.touched {
         if let (Some(old), None) = (&change.old, &change.new)
-            && let Some(text) = cache.text(&repo.repo, old.oid)
+            && let Some(text) = bodies.text(&repo.repo, old.oid)
         {
             head_project.files.add(old.path.clone(), text.to_string());
         }
     }
 
-    let base_checked = base_project
-        .map(|p| check(p, now, &base_evidence, None))
-        .transpose()?;
-    changes.base_plan = base_checked.as_ref().and_then(|b| b.plan.clone());
     let mut checked = check(head_project, now, &head_evidence, Some(&changes))?;
-    classify(&mut checked, base_checked);
+    classify(&mut checked, base_result);
     if base_source.is_some()
         && changes
             .touched
@@ -292,7 +326,7 @@ fn touched(change: &PathChange) -> Option<Touched> {
 
 /// Labels the head's findings new or existing, and appends the base's
 /// unmatched findings as fixed (with their base files copied in).
-fn classify(head: &mut Checked, base: Option<Checked>) {
+fn classify(head: &mut Checked, base: Option<BaseResult>) {
     let mut base_counts: HashMap<String, usize> = HashMap::new();
     if let Some(base) = &base {
         for finding in &base.findings {
@@ -324,19 +358,17 @@ fn classify(head: &mut Checked, base: Option<Checked>) {
         *n -= 1;
         let base_file = finding.diagnostic.file;
         let file = *copied.entry(base_file).or_insert_with(|| {
-            head.project.files.add(
-                base.project.files.path(base_file),
-                base.project.files.text(base_file),
-            )
+            head.project
+                .files
+                .add(base.files.path(base_file), base.files.text(base_file))
         });
         finding.diagnostic.file = file;
         for related in &mut finding.diagnostic.related {
             let original = related.file;
             related.file = *copied.entry(original).or_insert_with(|| {
-                head.project.files.add(
-                    base.project.files.path(original),
-                    base.project.files.text(original),
-                )
+                head.project
+                    .files
+                    .add(base.files.path(original), base.files.text(original))
             });
         }
         finding.change = Some(Change::Fixed);
