@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::source::{FileKind, Stamp};
 
-const MAGIC: &[u8] = b"baton parse cache 1\n";
+pub(super) const MAGIC: &[u8] = b"baton parse cache 1\n";
 
 /// What an entry is the item of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

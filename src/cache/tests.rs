@@ -465,3 +465,38 @@ mod evidence {
         );
     }
 }
+
+mod hostile_bytes {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn valid_body() -> Vec<u8> {
+        let (body, _) = parse_item_body(FileKind::Task, TASK);
+        postcard::to_allocvec(&body.unwrap()).unwrap()
+    }
+
+    proptest! {
+        /// Whatever a cache file holds, reading it never panics.
+        #[test]
+        fn any_cache_file_decodes_or_is_ignored(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let mut data = store::MAGIC.to_vec();
+            data.extend(&bytes);
+            let _ = store::decode(&data);
+            let _ = store::decode(&bytes);
+        }
+
+        /// A damaged entry decodes to some item or to none, never a panic.
+        #[test]
+        fn a_damaged_item_encoding_never_panics(
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let mut bytes = valid_body();
+            for (at, value) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] = value;
+            }
+            let _ = postcard::from_bytes::<ItemBody>(&bytes);
+        }
+    }
+}
