@@ -163,12 +163,19 @@ impl WorktreeSource {
     }
 }
 
-fn read_file(abs: &Path) -> Content {
+/// The content of the file at `abs`, and its stamp as of before the read.
+fn read_file(abs: &Path) -> (Content, Option<Stamp>) {
     let mut file = match fs::File::open(abs) {
         Ok(f) => f,
-        Err(e) => return Content::Unreadable(e.to_string()),
+        Err(e) => return (Content::Unreadable(e.to_string()), None),
     };
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let meta = file.metadata().ok();
+    let stamp = meta.as_ref().map(Stamp::of);
+    let len = meta.map_or(0, |m| m.len());
+    (read_open_file(&mut file, len), stamp)
+}
+
+fn read_open_file(file: &mut fs::File, len: u64) -> Content {
     if len > MAX_FILE_BYTES {
         return Content::TooLarge(len);
     }
@@ -191,7 +198,7 @@ fn reread_regular(abs: &Path) -> Option<Vec<u8>> {
     if !fs::symlink_metadata(abs).ok()?.is_file() {
         return None;
     }
-    match read_file(abs) {
+    match read_file(abs).0 {
         Content::Bytes(bytes) => Some(bytes),
         _ => None,
     }
@@ -234,12 +241,18 @@ impl Source for WorktreeSource {
                 Listed::File { rel, kind, abs } => {
                     // The stamp is taken before the read: a file that changes
                     // meanwhile is cached under the older stamp, and missed.
-                    let stamp = fs::symlink_metadata(&abs).ok().map(|m| Stamp::of(&m));
-                    let content = match stamp {
-                        Some(stamp) if cache.knows_stamp(&rel, kind, &stamp) => {
-                            Content::Unread(Reread::new(move || reread_regular(&abs)))
+                    let (content, stamp) = if cache.is_empty() {
+                        // Nothing to recognise: the open file's stamp will do
+                        // (one stat per file, not two).
+                        read_file(&abs)
+                    } else {
+                        match fs::symlink_metadata(&abs).ok().map(|m| Stamp::of(&m)) {
+                            Some(stamp) if cache.knows_stamp(&rel, kind, &stamp) => (
+                                Content::Unread(Reread::new(move || reread_regular(&abs))),
+                                Some(stamp),
+                            ),
+                            stamp => (read_file(&abs).0, stamp),
                         }
-                        _ => read_file(&abs),
                     };
                     SourceFile {
                         path: rel,
