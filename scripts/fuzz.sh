@@ -5,6 +5,8 @@
 #
 #   cargo install cargo-fuzz
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
+#   FUZZ_TIMEOUT=30 scripts/fuzz.sh ...   # seconds before an input counts as hung
+#                                         # (default 10; raise it on a busy machine)
 #
 # cargo-fuzz needs nightly compiler flags; on a stable toolchain
 # RUSTC_BOOTSTRAP=1 enables them. Crashes land in fuzz/artifacts/<target>/.
@@ -33,7 +35,7 @@ for target in "${targets[@]}"; do
   esac
   echo "== fuzzing $target for ${seconds}s"
   cargo fuzz run "$target" "corpus/$target" -- \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+    -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
   echo "== minimising $target"
   mkdir -p "../tests/fuzz-regressions/$target"
   cargo fuzz cmin "$target" "corpus/$target"
