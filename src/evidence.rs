@@ -39,6 +39,10 @@ pub enum Event {
     Agenda,
     /// A task's progress was last updated.
     ProgressUpdated,
+    /// A change request was filed.
+    ChangeRequested,
+    /// An approver (by person id) decided on a change request.
+    Decided(String),
 }
 
 /// When a stated value was first recorded in git.

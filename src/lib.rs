@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod authority;
 pub mod cache;
 pub mod calendar;
 pub mod check;

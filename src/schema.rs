@@ -8,7 +8,7 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::model::{CalendarFile, ConfigFile, Meeting, OrgFile, Request, Task};
+use crate::model::{CalendarFile, ChangeRequest, ConfigFile, Meeting, OrgFile, Request, Task};
 
 /// The schema of one file kind.
 pub struct SchemaFile {
@@ -73,5 +73,10 @@ pub fn all() -> Vec<SchemaFile> {
         generate::<Request>("request.schema.json", "baton request", "requests/**/*.toml"),
         generate::<Meeting>("meeting.schema.json", "baton meeting", "meetings/**/*.toml"),
         generate::<Task>("task.schema.json", "baton task", "tasks/**/*.toml"),
+        generate::<ChangeRequest>(
+            "change.schema.json",
+            "baton change request",
+            "changes/**/*.toml",
+        ),
     ]
 }

@@ -503,8 +503,9 @@ async fn end_to_end_from_a_git_repository_to_the_comment() {
     repo.write("baton.toml", BATON).write("org.toml", ORG)
         .write("tasks/T-1.toml", "title = \"接口调试\"\nowner = \"li.gong\"\ndeliverable = \"报告\"\nacceptance = \"通过\"\ndue = 2026-10-20\n");
     let base = repo.commit(ADMIN, "2026-09-01T10:00:00+08:00");
+    // The head of the owner's department moves the date (entitled: no O005).
     repo.edit("tasks/T-1.toml", "due", "due = 2026-09-22");
-    let head = repo.commit(LI, "2026-09-22T10:00:00+08:00");
+    let head = repo.commit(CHEN, "2026-09-22T10:00:00+08:00");
     let report = repo.path().join("report.json");
     let status = Command::new(env!("CARGO_BIN_EXE_baton"))
         .args([

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use baton::model::{CalendarFile, ConfigFile, Meeting, OrgFile, Request, Task};
+use baton::model::{CalendarFile, ChangeRequest, ConfigFile, Meeting, OrgFile, Request, Task};
 use baton::parse::parse_document;
 use serde_json::Value;
 
@@ -59,6 +59,7 @@ fn baton_valid(kind: &str, text: &str) -> bool {
         "org" => parse_document::<OrgFile>(text).problems.is_empty(),
         "calendar" => parse_document::<CalendarFile>(text).problems.is_empty(),
         "baton" => parse_document::<ConfigFile>(text).problems.is_empty(),
+        "change" => parse_document::<ChangeRequest>(text).problems.is_empty(),
         other => panic!("unknown kind {other}"),
     }
 }
@@ -140,6 +141,7 @@ fn every_file_of_the_example_project_validates() {
             "requests" => "request",
             "meetings" => "meeting",
             "tasks" => "task",
+            "changes" => "change",
             _ => continue,
         };
         let text = fs::read_to_string(entry.path()).unwrap();

@@ -296,11 +296,7 @@ pub(crate) fn date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error
 }
 
 fn kind<S: Serializer>(k: &ItemKind, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(match k {
-        ItemKind::Task => "task",
-        ItemKind::Request => "request",
-        ItemKind::Meeting => "meeting",
-    })
+    s.serialize_str(k.name())
 }
 
 #[cfg(test)]

@@ -160,6 +160,7 @@ impl ParseCache {
             (ItemBody::Task(_), FileKind::Task)
                 | (ItemBody::Request(_), FileKind::Request)
                 | (ItemBody::Meeting(_), FileKind::Meeting)
+                | (ItemBody::Change(_), FileKind::Change)
         );
         if !matches {
             return None;

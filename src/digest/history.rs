@@ -34,7 +34,7 @@ fn status(body: &ItemBody) -> Option<String> {
     match body {
         ItemBody::Task(task) => Some(task.status().as_str().to_string()),
         ItemBody::Request(request) => Some(request.status().as_str().to_string()),
-        ItemBody::Meeting(_) => None,
+        ItemBody::Meeting(_) | ItemBody::Change(_) => None,
     }
 }
 

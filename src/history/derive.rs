@@ -158,6 +158,12 @@ fn facts(body: &ItemBody) -> Facts {
                 states.insert(Event::Retrospective);
             }
         }
+        ItemBody::Change(cr) => {
+            states.insert(Event::ChangeRequested);
+            for approval in &cr.approval {
+                states.insert(Event::Decided(approval.by.to_string()));
+            }
+        }
         ItemBody::Meeting(meeting) => {
             // The commit that adds a meeting is its notice: the repository
             // is where people learn of it.
@@ -199,49 +205,142 @@ pub fn derive_evidence(
         let at = commit.time.with_timezone(&tz);
         let when = (!gives_no_evidence(entry)).then_some(at);
         for change in changes {
-            if let (Some(old), Some(new)) = (&change.old, &change.new)
-                && old.id() != new.id()
-            {
-                evidence.rename(old.id(), new.id());
-                if let Some(f) = known.remove(old.id()) {
-                    known.insert(new.id().to_string(), f);
-                }
-            }
-            let Some(new) = &change.new else {
-                if let Some(old) = &change.old {
-                    evidence.forget(old.id());
-                    known.remove(old.id());
-                }
-                continue;
-            };
-            let Some(summary) = cache.summaries.get(&new.oid).cloned().flatten() else {
-                continue;
-            };
-            let id = new.id();
-            let now = summary.facts.clone();
-            let before = known.get(id).cloned().unwrap_or_default();
-            for state in now.states.difference(&before.states) {
-                match when {
-                    Some(t) => evidence.set(id, state.clone(), t),
-                    None => evidence.clear(id, state),
-                }
-            }
-            for state in before.states.difference(&now.states) {
-                evidence.clear(id, state);
-            }
-            if now.progress != before.progress {
-                match when {
-                    Some(t) => evidence.set(id, Event::ProgressUpdated, t),
-                    None => evidence.clear(id, &Event::ProgressUpdated),
-                }
-            }
-            for (field, value) in &summary.times {
-                evidence.note_value(id, field, value.clone(), when);
-            }
-            known.insert(id.to_string(), now);
+            apply(&mut evidence, &mut known, cache, change, (when, None));
         }
     }
     evidence
+}
+
+/// Applies one file change made at `when` (`None`: a time that is no
+/// evidence) to `evidence`; `known` holds each item's facts so far;
+/// `recorded` says when a stated time was recorded (by default `when`).
+fn apply(
+    evidence: &mut Evidence,
+    known: &mut HashMap<String, Facts>,
+    cache: &BodyCache,
+    change: &super::PathChange,
+    (when, recorded): (Option<DateTime<Tz>>, RecordedAt<'_>),
+) {
+    if let (Some(old), Some(new)) = (&change.old, &change.new)
+        && old.id() != new.id()
+    {
+        evidence.rename(old.id(), new.id());
+        if let Some(f) = known.remove(old.id()) {
+            known.insert(new.id().to_string(), f);
+        }
+    }
+    let Some(new) = &change.new else {
+        if let Some(old) = &change.old {
+            evidence.forget(old.id());
+            known.remove(old.id());
+        }
+        return;
+    };
+    let Some(summary) = cache.summaries.get(&new.oid).cloned().flatten() else {
+        return;
+    };
+    let id = new.id();
+    let now = summary.facts.clone();
+    let before = known.get(id).cloned().unwrap_or_default();
+    for state in now.states.difference(&before.states) {
+        match when {
+            Some(t) => evidence.set(id, state.clone(), t),
+            None => evidence.clear(id, state),
+        }
+    }
+    for state in before.states.difference(&now.states) {
+        evidence.clear(id, state);
+    }
+    if now.progress != before.progress {
+        match when {
+            Some(t) => evidence.set(id, Event::ProgressUpdated, t),
+            None => evidence.clear(id, &Event::ProgressUpdated),
+        }
+    }
+    for (field, value) in &summary.times {
+        let at = match recorded {
+            Some(recorded) => recorded(id, field).or(when),
+            None => when,
+        };
+        evidence.note_value(id, field, value.clone(), at);
+    }
+    known.insert(id.to_string(), now);
+}
+
+/// When the stated time `field` of item `id` was recorded, where that is
+/// known better than the change's own time.
+pub type RecordedAt<'a> = Option<&'a dyn Fn(&str, &str) -> Option<DateTime<Tz>>>;
+
+/// Applies what a pull request changes (`changes`, from the target to the
+/// merge result) to the target's evidence, as happening at `now`: the
+/// merge is what makes those states true (SPEC §6), whatever the pull
+/// request's commits claim as their times. The facts of each item before
+/// the change are those of its version on the target. `recorded` says
+/// when each stated time was recorded, for G001.
+pub fn apply_pending(
+    repo: &Repository,
+    evidence: &mut Evidence,
+    changes: &[super::PathChange],
+    (now, recorded): (DateTime<Tz>, RecordedAt<'_>),
+    cache: &mut BodyCache,
+) {
+    let blobs: Vec<&BlobRef> = changes
+        .iter()
+        .flat_map(|c| [&c.old, &c.new])
+        .flatten()
+        .collect();
+    summarise_blobs(repo, &blobs, cache);
+    // Adopting baton imports items whose times nobody knows.
+    let adoption = changes
+        .iter()
+        .any(|c| c.old.is_none() && c.new.as_ref().is_some_and(|n| n.path == "baton.toml"));
+    let when = (!adoption).then_some(now);
+    let mut known: HashMap<String, Facts> = HashMap::new();
+    for change in changes {
+        if let Some(old) = &change.old
+            && let Some(summary) = cache.summaries.get(&old.oid).cloned().flatten()
+        {
+            known.insert(old.id().to_string(), summary.facts.clone());
+            // An item the history walk never read (adopted and not touched
+            // since) has stated times whose recording nobody knows.
+            for (field, value) in &summary.times {
+                if evidence.recorded(old.id(), field).is_none() {
+                    evidence.note_value(old.id(), field, value.clone(), None);
+                }
+            }
+        }
+        apply(evidence, &mut known, cache, change, (when, recorded));
+    }
+}
+
+/// Summarises `blobs` not yet summarised: those whose text `cache` holds
+/// (merged contents) here, the others read from the repository.
+fn summarise_blobs(repo: &Repository, blobs: &[&BlobRef], cache: &mut BodyCache) {
+    let mut wanted: Vec<&BlobRef> = Vec::new();
+    for blob in blobs {
+        if cache.summaries.contains_key(&blob.oid) {
+            continue;
+        }
+        if let Some(text) = cache.texts.get(&blob.oid).cloned() {
+            let summary = crate::load::parse_item_body(blob.kind, &text)
+                .0
+                .map(|body| Arc::new(Summary::of(&body)));
+            cache.summaries.insert(blob.oid, summary);
+        } else {
+            wanted.push(blob);
+        }
+    }
+    let summaries: Vec<(Oid, Option<Arc<Summary>>)> = wanted
+        .into_iter()
+        .map(|blob| {
+            let summary = super::blob_text(repo, blob.oid).and_then(|text| {
+                let body = crate::load::parse_item_body(blob.kind, &text).0?;
+                Some(Arc::new(Summary::of(&body)))
+            });
+            (blob.oid, summary)
+        })
+        .collect();
+    cache.summaries.extend(summaries);
 }
 
 #[cfg(test)]

@@ -11,8 +11,26 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-/// Keys that name an element of an array of tables, in order of preference.
+/// Keys that name an element of an array of tables, in order of
+/// preference, for arrays without a key of their own.
 const ELEMENT_KEYS: &[&str] = &["id", "department", "title", "topic", "description"];
+
+/// The key that names an element of the array `name`; `None` for logs
+/// whose entries are named by position (`update`, a change request's
+/// `change`), where a repeated author must not rename every entry.
+fn element_key_names(name: &str) -> &'static [&'static str] {
+    match name {
+        "response" => &["department"],
+        "approval" => &["by"],
+        "signature" => &["party"],
+        "action" => &["title"],
+        "agenda" => &["topic"],
+        "risk" => &["description"],
+        "department" | "person" => &["id"],
+        "update" | "change" => &[],
+        _ => ELEMENT_KEYS,
+    }
+}
 
 /// One leaf value: as text, and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +77,7 @@ fn scalar(value: &DeValue<'_>) -> Option<String> {
 
 /// The key of an element of an array of tables: a natural key when present
 /// and unique in the array, else the index.
-fn element_keys(items: &[toml::Spanned<DeValue<'_>>]) -> Vec<String> {
+fn element_keys(name: &str, items: &[toml::Spanned<DeValue<'_>>]) -> Vec<String> {
     let tables: Vec<Option<&DeTable<'_>>> = items
         .iter()
         .map(|i| match i.get_ref() {
@@ -67,7 +85,7 @@ fn element_keys(items: &[toml::Spanned<DeValue<'_>>]) -> Vec<String> {
             _ => None,
         })
         .collect();
-    for key in ELEMENT_KEYS {
+    for key in element_key_names(name) {
         let values: Option<Vec<String>> = tables
             .iter()
             .map(|t| {
@@ -112,7 +130,8 @@ pub fn flatten(text: &str) -> Option<Fields> {
                     .iter()
                     .any(|i| matches!(i.get_ref(), DeValue::Table(_))) =>
             {
-                for (item, key) in items.iter().zip(element_keys(items)) {
+                let name = path.rsplit('.').next().unwrap_or(&path);
+                for (item, key) in items.iter().zip(element_keys(name, items)) {
                     stack.push((format!("{path}[{key}]"), item.get_ref(), item.span()));
                 }
             }

@@ -21,8 +21,11 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use git2::{Delta, DiffFindOptions, DiffOptions, Oid, Repository, Sort, Tree};
 
-pub use changes::{ArchivedTouch, ChangeSet, CommitFields, FileFields};
-pub use derive::derive_evidence;
+pub use changes::{
+    ArchivedTouch, Attribution, ChangeSet, ChangeSources, ItemChange, PolicyChange, UnitChange,
+    unit_value,
+};
+pub use derive::{RecordedAt, apply_pending, derive_evidence};
 pub use log::{LogLine, item_log};
 
 use crate::git::{GitError, commit_time};
@@ -191,18 +194,50 @@ fn commit_changes(
     commit: &git2::Commit<'_>,
     root: &str,
 ) -> Result<Vec<PathChange>, GitError> {
-    let parent = commit.parent(0).ok();
-    let parent_tree = parent.as_ref().map(git2::Commit::tree_id);
-    if let Some(changes) = differ.diff(parent_tree, Some(commit.tree_id()), root)? {
+    let parent_tree = commit.parent(0).ok().map(|p| p.tree_id());
+    trees_changes(repo, differ, parent_tree, Some(commit.tree_id()), root)
+}
+
+/// The baton files that differ between two root trees, below `root`.
+fn trees_changes(
+    repo: &Repository,
+    differ: &mut TreeDiffer<'_>,
+    old: Option<Oid>,
+    new: Option<Oid>,
+    root: &str,
+) -> Result<Vec<PathChange>, GitError> {
+    if let Some(changes) = differ.diff(old, new, root)? {
         return Ok(changes);
     }
     // Additions and deletions together: libgit2 pairs the renames.
-    let tree = commit.tree().map_err(|e| git_err("a commit's tree", e))?;
-    let parent_tree = match parent {
-        Some(parent) => Some(parent.tree().map_err(|e| git_err("a commit's tree", e))?),
-        None => None,
+    let tree = |oid: Option<Oid>| -> Result<Option<Tree<'_>>, GitError> {
+        oid.map(|oid| {
+            repo.find_tree(oid)
+                .map_err(|e| git_err("a commit's tree", e))
+        })
+        .transpose()
     };
-    diff_trees(repo, parent_tree.as_ref(), Some(&tree), root)
+    diff_trees(repo, tree(old)?.as_ref(), tree(new)?.as_ref(), root)
+}
+
+/// The baton files below `root` that differ between the trees of two
+/// commits (`old` absent: every file added).
+pub fn changes_between(
+    repo: &Repository,
+    old: Option<Oid>,
+    new: Oid,
+    root: &str,
+) -> Result<Vec<PathChange>, GitError> {
+    let tree_of = |oid: Oid| -> Result<Oid, GitError> {
+        Ok(repo
+            .find_commit(oid)
+            .map_err(|e| git_err("a commit", e))?
+            .tree_id())
+    };
+    let old = old.map(tree_of).transpose()?;
+    let new = tree_of(new)?;
+    let mut differ = TreeDiffer::new(repo)?;
+    trees_changes(repo, &mut differ, old, Some(new), root)
 }
 
 /// The first-parent history of `head`, oldest first, with the baton files
@@ -325,6 +360,12 @@ fn blob_text(repo: &Repository, oid: Oid) -> Option<String> {
 }
 
 impl BodyCache {
+    /// Holds `text` as the content of blob `oid` (merged contents that are
+    /// not in the object database).
+    pub fn insert_text(&mut self, oid: Oid, text: Arc<str>) {
+        self.texts.insert(oid, text);
+    }
+
     /// The text of a blob (lossy UTF-8), or `None` when it cannot be read.
     pub fn text(&mut self, repo: &Repository, oid: Oid) -> Option<Arc<str>> {
         if let Some(text) = self.texts.get(&oid) {

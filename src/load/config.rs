@@ -96,6 +96,7 @@ pub(super) fn resolve(
 
     let workday = resolve_workday(&config, file, &mut errors);
     let sla = resolve_sla(&config);
+    let authority = resolve_authority(&config, file, &mut errors);
 
     match (tz, calendar, errors.is_empty()) {
         (Some(tz), Some(calendar), true) => Ok(Settings {
@@ -116,6 +117,12 @@ pub(super) fn resolve(
             workday,
             sla,
             rules: config.rules.clone(),
+            authority,
+            legal_department: config
+                .project
+                .legal_department
+                .as_ref()
+                .map(|d| d.to_string()),
         }),
         _ => Err(errors),
     }
@@ -161,6 +168,74 @@ fn resolve_workday(config: &ConfigFile, file: FileId, errors: &mut Vec<Diagnosti
     workday
 }
 
+/// `[authority]`: every key an entitlement of the table, every role known.
+fn resolve_authority(
+    config: &ConfigFile,
+    file: FileId,
+    errors: &mut Vec<Diagnostic>,
+) -> crate::authority::Authority {
+    use crate::authority::{Role, parse_grant, table};
+    let mut overrides = BTreeMap::new();
+    let invalid = |span, field: String, detail: String, hint: Option<Msg>| {
+        Diagnostic::new(
+            None,
+            file,
+            Some(span),
+            &field,
+            Msg::InvalidValue {
+                field: field.clone(),
+                detail,
+            },
+        )
+        .maybe_hint(hint)
+    };
+    for (key, roles) in &config.authority {
+        let field = format!("authority.\"{key}\"");
+        if table::by_key(key).is_none() {
+            let keys: Vec<String> = table::ENTRIES.iter().map(table::key_of).collect();
+            let hint = suggest::did_you_mean(key, keys.iter().map(String::as_str)).map(|c| {
+                Msg::DidYouMean {
+                    candidate: c.to_string(),
+                }
+            });
+            errors.push(invalid(
+                roles.span(),
+                field,
+                format!("`{key}` is not a field baton protects (`<kind>.<field>`, see `baton schema --format markdown`)"),
+                hint,
+            ));
+            continue;
+        }
+        let mut grants = Vec::new();
+        for role in roles.get() {
+            match parse_grant(role) {
+                Ok(grant) => grants.push(grant),
+                Err(bad) => {
+                    let hint = suggest::did_you_mean(&bad, Role::ALL.iter().map(|r| r.as_str()))
+                        .map(|c| Msg::DidYouMean {
+                            candidate: c.to_string(),
+                        });
+                    errors.push(invalid(
+                        role.span(),
+                        field.clone(),
+                        format!(
+                            "`{bad}` is not a role (one of {})",
+                            Role::ALL
+                                .iter()
+                                .map(|r| r.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                        hint,
+                    ));
+                }
+            }
+        }
+        overrides.insert(key.clone(), grants);
+    }
+    crate::authority::Authority::new(overrides)
+}
+
 fn resolve_sla(config: &ConfigFile) -> Sla {
     let s = &config.sla;
     let d = Sla::default();
@@ -178,6 +253,7 @@ fn resolve_sla(config: &ConfigFile) -> Sla {
         acceptance: pick(&s.acceptance, d.acceptance),
         retrospective: pick(&s.retrospective, d.retrospective),
         due_soon: pick(&s.due_soon, d.due_soon),
+        change_decision: pick(&s.change_decision, d.change_decision),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::cache::ParseCache;
 use crate::diag::Diagnostic;
 use crate::files::{FileId, Files};
 use crate::messages::Msg;
-use crate::model::{Item, ItemBody as Body, LoadProblem, Meeting, Request, Task};
+use crate::model::{Item, ItemBody as Body, ItemKind, ItemLists, LoadProblem};
 use crate::parse::{Problem, parse_document};
 use crate::progress::Progress;
 use crate::source::FileKind;
@@ -17,9 +17,7 @@ use crate::source::FileKind;
 /// Items read from their files.
 #[derive(Default)]
 pub(super) struct LoadedItems {
-    pub tasks: Vec<Item<Task>>,
-    pub requests: Vec<Item<Request>>,
-    pub meetings: Vec<Item<Meeting>>,
+    pub items: ItemLists,
     /// Ids whose file could not be read into an item.
     pub unreadable: HashSet<String>,
 }
@@ -101,6 +99,7 @@ pub fn parse_item_body(kind: FileKind, text: &str) -> (Option<Body>, Vec<Problem
         FileKind::Task => typed(text, Body::Task),
         FileKind::Request => typed(text, Body::Request),
         FileKind::Meeting => typed(text, Body::Meeting),
+        FileKind::Change => typed(text, Body::Change),
         FileKind::Config | FileKind::Org | FileKind::Calendar => (None, Vec::new()),
     }
 }
@@ -153,12 +152,7 @@ pub(super) fn load_items(
 ) -> LoadedItems {
     let item_entries: Vec<&Decoded> = entries
         .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                FileKind::Task | FileKind::Request | FileKind::Meeting
-            )
-        })
+        .filter(|e| ItemKind::of_file(e.kind).is_some())
         .collect();
     let remembered = &memo.parsed;
     let parsed: Vec<(&Decoded, Option<Parse>)> = item_entries
@@ -265,17 +259,22 @@ pub(super) fn load_items(
         record(problems, item.file, Some(id), item.problems);
         let id = id.to_string();
         match item.body {
-            Some(Body::Task(body)) => out.tasks.push(Item {
+            Some(Body::Task(body)) => out.items.tasks.push(Item {
                 id,
                 file: item.file,
                 body,
             }),
-            Some(Body::Request(body)) => out.requests.push(Item {
+            Some(Body::Request(body)) => out.items.requests.push(Item {
                 id,
                 file: item.file,
                 body,
             }),
-            Some(Body::Meeting(body)) => out.meetings.push(Item {
+            Some(Body::Meeting(body)) => out.items.meetings.push(Item {
+                id,
+                file: item.file,
+                body,
+            }),
+            Some(Body::Change(body)) => out.items.changes.push(Item {
                 id,
                 file: item.file,
                 body,

@@ -186,14 +186,9 @@ pub fn load_cached(
     let mut unreadable: HashSet<String> = loaded.unreadable;
     unreadable.shrink_to_fit();
     Ok(Project::new(
-        settings,
-        files,
-        config_file,
-        org,
-        org_file,
-        loaded.tasks,
-        loaded.requests,
-        loaded.meetings,
+        (settings, files, config_file),
+        (org, org_file),
+        loaded.items,
         problems,
         unreadable,
     ))

@@ -115,3 +115,32 @@ pub enum ArchivedAction {
     /// Deleted its file.
     Deleted,
 }
+
+/// Why a change request that lists a change does not authorise it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListedHint {
+    /// It lists the change from another old value.
+    From {
+        /// As listed (`None`: not set).
+        listed: Option<String>,
+        /// As the item had it.
+        actual: Option<String>,
+    },
+    /// It lists another new value.
+    To {
+        /// As listed.
+        listed: Option<String>,
+        /// As changed.
+        actual: Option<String>,
+    },
+    /// Waiting for these people (one from each undecided side).
+    Pending {
+        /// Who could decide.
+        waiting: Vec<String>,
+    },
+    /// Rejected.
+    Rejected {
+        /// By whom.
+        by: String,
+    },
+}

@@ -2,8 +2,8 @@
 //! case and end without a period, like rustc's and clippy's.
 
 use super::{
-    ArchivedAction, Duty, GoalOutcome, Late, Msg, NotPlannedReason, PlanOrigin, RefKind, SlaKind,
-    code_list, tenths,
+    ArchivedAction, Duty, GoalOutcome, Late, ListedHint, Msg, NotPlannedReason, PlanOrigin,
+    RefKind, SlaKind, code_list, tenths,
 };
 use crate::time::Duration;
 
@@ -57,6 +57,43 @@ fn origin(o: &PlanOrigin) -> String {
         PlanOrigin::ProjectStart(d) => format!("the project start {d}"),
         PlanOrigin::Today(d) => format!("today, {d}"),
         PlanOrigin::Delivered(d) => format!("work delivered {d}"),
+    }
+}
+
+/// A field's value for messages: `unset` when absent.
+fn value(v: &Option<String>) -> String {
+    match v {
+        Some(v) if !v.contains('\n') => format!("`{v}`"),
+        Some(_) => "a new entry".into(),
+        None => "unset".into(),
+    }
+}
+
+/// `a`, `b` and `c` (the whole item when the list has only an empty path).
+fn field_list(fields: &[String]) -> String {
+    let quoted: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.is_empty() {
+                "the item".to_string()
+            } else {
+                format!("`{f}`")
+            }
+        })
+        .collect();
+    match quoted.as_slice() {
+        [] => "the item".into(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn people(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|p| format!("`{p}`")).collect();
+    match quoted.as_slice() {
+        [] => "nobody".into(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 
@@ -153,16 +190,23 @@ pub(super) fn render(msg: &Msg) -> String {
                 missing.join(" and no ")
             )
         }
-        Msg::UnauthorizedChange { field, who, allowed, commit } => {
-            let allowed: Vec<String> = allowed.iter().map(|p| format!("`{p}`")).collect();
+        Msg::UnauthorizedChange { fields, who, allowed, commit } => {
+            let it = if fields.len() == 1 { "it" } else { "them" };
+            let quoted: Vec<String> = allowed.iter().map(|p| format!("`{p}`")).collect();
+            let only = if allowed.is_empty() {
+                "only an admin may".to_string()
+            } else {
+                format!("only {} or an admin may", quoted.join(", "))
+            };
             format!(
-                "`{field}` changed by `{who}` in {commit}, who may not change it; only {} or an admin may",
-                allowed.join(", ")
+                "{} changed by `{who}` in {commit}, who may not change {it}; {only}",
+                field_list(fields)
             )
         }
-        Msg::ViewerChange { field, who, commit } => {
-            format!("`{field}` changed by `{who}` in {commit}, who is a viewer and may change nothing")
-        }
+        Msg::ViewerChange { fields, who, commit } => format!(
+            "{} changed by `{who}` in {commit}, who is a viewer and may change nothing",
+            field_list(fields)
+        ),
         Msg::PolicyChange { file, who, commit } => {
             format!("`{file}` changed by `{who}` in {commit}; only an admin may change baton's policy files")
         }
@@ -170,6 +214,73 @@ pub(super) fn render(msg: &Msg) -> String {
             format!("changed by {author} in {commit}, who is not a person of org.toml")
         }
         Msg::UnknownAuthorHint => "add the author's email to `emails` (or GitHub login to `github`) of their person in org.toml".into(),
+        Msg::UnapprovedChange { item, field, from, to, who, commit, allowed, by_change } => {
+            let change = if field.is_empty() {
+                format!("`{item}` deleted")
+            } else {
+                format!("`{field}` changed from {} to {}", value(from), value(to))
+            };
+            let others = match (allowed.is_empty(), by_change) {
+                (true, true) => "only an approved change request or an admin may".to_string(),
+                (true, false) => "only an admin may".to_string(),
+                (false, true) => format!(
+                    "only {} may, or an approved change request listing this change",
+                    people(allowed)
+                ),
+                (false, false) => format!(
+                    "only {} or an admin may",
+                    allowed.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            format!("{change} by `{who}` in {commit}; {others}")
+        }
+        Msg::ChangeRequestHint { item, field, from, to } => format!(
+            "to change an agreed {field}, file a change request (changes/CR-….toml) with [[change]] item = \"{item}\", field = \"{field}\", from = {}, to = {}, and have both sides approve it",
+            from.as_deref().unwrap_or("(unset)"),
+            to.as_deref().unwrap_or("(unset)")
+        ),
+        Msg::ChangeRequestNotAuthorising { id, problem } => match problem {
+            ListedHint::From { listed, actual } => format!(
+                "change request {id} lists this change from {}, but the value was {}: a change request authorises exactly the change it lists",
+                value(listed),
+                value(actual)
+            ),
+            ListedHint::To { listed, actual } => format!(
+                "change request {id} lists the new value {}, not {}",
+                value(listed),
+                value(actual)
+            ),
+            ListedHint::Pending { waiting } => {
+                format!("change request {id} lists this change but is not approved yet: waiting for {}", people(waiting))
+            }
+            ListedHint::Rejected { by } => format!("change request {id} lists this change but was rejected by `{by}`"),
+        },
+        Msg::ChangeListFrozen { who, commit } => format!(
+            "the changes a change request lists were edited by `{who}` in {commit} after a decision on them; file a new change request instead"
+        ),
+        Msg::ChangeUndecided { requested_at, deadline, sla, waiting } => format!(
+            "requested {requested_at} and still undecided; a decision was due within {}, by {deadline}; waiting for {}",
+            duration(sla),
+            people(waiting)
+        ),
+        Msg::ChangeUndecidedHint => "the people waited for add an [[approval]] with decision = \"approve\" or \"reject\" (with comments)".into(),
+        Msg::ChangeFieldUnknown { item, field } => {
+            format!("`{item}` has no field `{field}` a change request could change")
+        }
+        Msg::ReportJudgedConflict { paths } => format!(
+            "the pull request conflicts with the target branch in {}: judged as the merge base against its head",
+            paths.join(", ")
+        ),
+        Msg::ReportJudgedUnrelated => "the pull request shares no history with the target branch (a shallow clone?): judged as the target against its head".into(),
+        Msg::ReportApprovedChange { field, from, to, by, .. } => format!(
+            "`{field}` {} → {}, approved by {by}",
+            from.as_deref().unwrap_or("(unset)"),
+            to.as_deref().unwrap_or("(unset)")
+        ),
+        Msg::ReportUnattributed { changes } => format!(
+            "who made these changes is not known (the shallow clone ends inside the pull request; use fetch-depth: 0): {}",
+            changes.join(", ")
+        ),
         Msg::ArchivedModified { id, action } => format!(
             "`{id}` was archived at the base and is read-only, but this change {} it",
             match action {

@@ -11,7 +11,8 @@ mod en;
 mod zh;
 
 pub use args::{
-    ArchivedAction, Duty, GoalOutcome, Late, NotPlannedReason, PlanOrigin, RefKind, SlaKind,
+    ArchivedAction, Duty, GoalOutcome, Late, ListedHint, NotPlannedReason, PlanOrigin, RefKind,
+    SlaKind,
 };
 
 use std::fmt;
@@ -138,13 +139,13 @@ pub enum Msg {
     },
     LeadHint,
     UnauthorizedChange {
-        field: String,
+        fields: Vec<String>,
         who: String,
         allowed: Vec<String>,
         commit: String,
     },
     ViewerChange {
-        field: String,
+        fields: Vec<String>,
         who: String,
         commit: String,
     },
@@ -158,6 +159,55 @@ pub enum Msg {
         commit: String,
     },
     UnknownAuthorHint,
+    UnapprovedChange {
+        item: String,
+        field: String,
+        from: Option<String>,
+        to: Option<String>,
+        who: String,
+        commit: String,
+        allowed: Vec<String>,
+        by_change: bool,
+    },
+    ChangeRequestHint {
+        item: String,
+        field: String,
+        from: Option<String>,
+        to: Option<String>,
+    },
+    ChangeRequestNotAuthorising {
+        id: String,
+        problem: ListedHint,
+    },
+    ChangeListFrozen {
+        who: String,
+        commit: String,
+    },
+    ChangeUndecided {
+        requested_at: String,
+        deadline: String,
+        sla: Duration,
+        waiting: Vec<String>,
+    },
+    ChangeUndecidedHint,
+    ChangeFieldUnknown {
+        item: String,
+        field: String,
+    },
+    ReportJudgedConflict {
+        paths: Vec<String>,
+    },
+    ReportJudgedUnrelated,
+    ReportApprovedChange {
+        item: String,
+        field: String,
+        from: Option<String>,
+        to: Option<String>,
+        by: String,
+    },
+    ReportUnattributed {
+        changes: Vec<String>,
+    },
     ArchivedModified {
         id: String,
         action: ArchivedAction,

@@ -1,6 +1,7 @@
 use super::*;
 use crate::time::Duration;
 
+mod authority_samples;
 mod report_samples;
 
 /// One sample of every message. `variant` below maps each message to its
@@ -240,13 +241,13 @@ fn samples() -> Vec<Msg> {
         Msg::AgendaUntimed { topic: s("排期") },
         Msg::AgendaUntimedHint,
         Msg::UnauthorizedChange {
-            field: s("status"),
+            fields: v(&["status", "delivered_at"]),
             who: s("zhao.liu"),
             allowed: v(&["li.gong"]),
             commit: s("abc123"),
         },
         Msg::ViewerChange {
-            field: s("status"),
+            fields: v(&["status"]),
             who: s("he.jia"),
             commit: s("abc123"),
         },
@@ -356,6 +357,7 @@ fn samples() -> Vec<Msg> {
         },
     ];
     samples.extend(report_samples::samples());
+    samples.extend(authority_samples::samples());
     samples
 }
 
@@ -544,9 +546,20 @@ fn variant(m: &Msg) -> usize {
         Msg::DashboardFindingColumns => 179,
         Msg::DashboardBack => 180,
         Msg::DueDate { .. } => 181,
+        Msg::UnapprovedChange { .. } => 182,
+        Msg::ChangeRequestHint { .. } => 183,
+        Msg::ChangeRequestNotAuthorising { .. } => 184,
+        Msg::ChangeListFrozen { .. } => 185,
+        Msg::ChangeUndecided { .. } => 186,
+        Msg::ChangeUndecidedHint => 187,
+        Msg::ChangeFieldUnknown { .. } => 188,
+        Msg::ReportJudgedConflict { .. } => 189,
+        Msg::ReportJudgedUnrelated => 190,
+        Msg::ReportApprovedChange { .. } => 191,
+        Msg::ReportUnattributed { .. } => 192,
     }
 }
-const VARIANTS: usize = 182;
+const VARIANTS: usize = 193;
 
 #[test]
 fn every_message_has_a_sample() {

@@ -1,8 +1,8 @@
 //! 简体中文文案。
 
 use super::{
-    ArchivedAction, Duty, GoalOutcome, Late, Msg, NotPlannedReason, PlanOrigin, RefKind, SlaKind,
-    tenths,
+    ArchivedAction, Duty, GoalOutcome, Late, ListedHint, Msg, NotPlannedReason, PlanOrigin,
+    RefKind, SlaKind, tenths,
 };
 use crate::time::Duration;
 
@@ -64,6 +64,42 @@ fn list(items: &[String]) -> String {
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
         .join("、")
+}
+
+/// A field's value for messages: 未设置 when absent.
+fn value(v: &Option<String>) -> String {
+    match v {
+        Some(v) if !v.contains('\n') => format!("`{v}`"),
+        Some(_) => "一条新记录".into(),
+        None => "未设置".into(),
+    }
+}
+
+/// `a`、`b`(整个条目:路径为空)。
+fn field_list(fields: &[String]) -> String {
+    let shown: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.is_empty() {
+                "整个条目".to_string()
+            } else {
+                format!("`{f}`")
+            }
+        })
+        .collect();
+    if shown.is_empty() {
+        "整个条目".into()
+    } else {
+        shown.join("、")
+    }
+}
+
+fn people(items: &[String]) -> String {
+    if items.is_empty() {
+        "无人".into()
+    } else {
+        list(items)
+    }
 }
 
 fn fields(items: &[String]) -> String {
@@ -195,19 +231,29 @@ pub(super) fn render(msg: &Msg) -> String {
             format!("待办事项「{title}」缺少{}", fields(missing))
         }
         Msg::UnauthorizedChange {
-            field,
+            fields,
             who,
             allowed,
             commit,
-        } => format!(
-            "`{who}` 在 {commit} 中修改了 `{field}`,但无权修改;只有 {} 或管理员可以修改",
-            list(allowed)
-        ),
-        Msg::ViewerChange { field, who, commit } => {
+        } => {
+            let only = if allowed.is_empty() {
+                "只有管理员可以修改".to_string()
+            } else {
+                format!("只有 {} 或管理员可以修改", list(allowed))
+            };
             format!(
-                "`{who}` 在 {commit} 中修改了 `{field}`,但其角色为只读(viewer),不能修改任何内容"
+                "`{who}` 在 {commit} 中修改了 {},但无权修改;{only}",
+                field_list(fields)
             )
         }
+        Msg::ViewerChange {
+            fields,
+            who,
+            commit,
+        } => format!(
+            "`{who}` 在 {commit} 中修改了 {},但其角色为只读(viewer),不能修改任何内容",
+            field_list(fields)
+        ),
         Msg::PolicyChange { file, who, commit } => {
             format!("`{who}` 在 {commit} 中修改了 `{file}`;只有管理员可以修改 baton 的规则文件")
         }
@@ -215,6 +261,105 @@ pub(super) fn render(msg: &Msg) -> String {
             format!("{commit} 的作者 {author} 不在 org.toml 的人员中")
         }
         Msg::UnknownAuthorHint => "在 org.toml 中为其添加 `emails`(或 GitHub 账号 `github`)".into(),
+        Msg::UnapprovedChange {
+            item,
+            field,
+            from,
+            to,
+            who,
+            commit,
+            allowed,
+            by_change,
+        } => {
+            let change = if field.is_empty() {
+                format!("删除了 `{item}`")
+            } else {
+                format!("把 `{field}` 从 {} 改为 {}", value(from), value(to))
+            };
+            let others = match (allowed.is_empty(), by_change) {
+                (true, true) => "只有经批准的变更申请或管理员可以修改".to_string(),
+                (true, false) => "只有管理员可以修改".to_string(),
+                (false, true) => format!(
+                    "只有 {} 可以修改,或由列明此项变更并已批准的变更申请授权",
+                    people(allowed)
+                ),
+                (false, false) => format!("只有 {} 或管理员可以修改", people(allowed)),
+            };
+            format!("`{who}` 在 {commit} 中{change};{others}")
+        }
+        Msg::ChangeRequestHint {
+            item,
+            field,
+            from,
+            to,
+        } => format!(
+            "要修改已约定的 {field},请提交变更申请(changes/CR-….toml),写明 [[change]] item = \"{item}\"、field = \"{field}\"、from = {}、to = {},并经双方批准",
+            from.as_deref().unwrap_or("(未设置)"),
+            to.as_deref().unwrap_or("(未设置)")
+        ),
+        Msg::ChangeRequestNotAuthorising { id, problem } => match problem {
+            ListedHint::From { listed, actual } => format!(
+                "变更申请 {id} 列明的原值是 {},但实际为 {}:变更申请只授权它列明的那一项变更",
+                value(listed),
+                value(actual)
+            ),
+            ListedHint::To { listed, actual } => format!(
+                "变更申请 {id} 列明的新值是 {},而不是 {}",
+                value(listed),
+                value(actual)
+            ),
+            ListedHint::Pending { waiting } => {
+                format!(
+                    "变更申请 {id} 列明了此项变更,但尚未批准:等待 {} 审批",
+                    people(waiting)
+                )
+            }
+            ListedHint::Rejected { by } => {
+                format!("变更申请 {id} 列明了此项变更,但已被 `{by}` 驳回")
+            }
+        },
+        Msg::ChangeListFrozen { who, commit } => {
+            format!("`{who}` 在 {commit} 中修改了变更申请已有审批的变更内容;请另提交新的变更申请")
+        }
+        Msg::ChangeUndecided {
+            requested_at,
+            deadline,
+            sla,
+            waiting,
+        } => format!(
+            "变更申请提交于 {requested_at},至今未决;应在 {} 内(即 {deadline} 前)决定;等待 {} 审批",
+            duration(sla),
+            people(waiting)
+        ),
+        Msg::ChangeUndecidedHint => {
+            "被等待的审批人添加 [[approval]],decision = \"approve\" 或 \"reject\"(驳回须写明意见)"
+                .into()
+        }
+        Msg::ChangeFieldUnknown { item, field } => {
+            format!("`{item}` 没有可由变更申请修改的字段 `{field}`")
+        }
+        Msg::ReportJudgedConflict { paths } => format!(
+            "本合并请求与目标分支在 {} 上冲突:改为以合并基准对比其最新提交进行判断",
+            paths.join("、")
+        ),
+        Msg::ReportJudgedUnrelated => {
+            "本合并请求与目标分支没有共同历史(浅克隆?):改为以目标分支对比其最新提交进行判断".into()
+        }
+        Msg::ReportApprovedChange {
+            field,
+            from,
+            to,
+            by,
+            ..
+        } => format!(
+            "`{field}` {} → {},已由 {by} 批准",
+            from.as_deref().unwrap_or("(未设置)"),
+            to.as_deref().unwrap_or("(未设置)")
+        ),
+        Msg::ReportUnattributed { changes } => format!(
+            "无法确定以下修改的作者(浅克隆在合并请求内部截断;请使用 fetch-depth: 0):{}",
+            changes.join("、")
+        ),
         Msg::ArchivedModified { id, action } => format!(
             "`{id}` 在基准版本中已归档,为只读,但本次变更{}了它",
             match action {

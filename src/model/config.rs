@@ -26,6 +26,12 @@ pub struct ConfigFile {
     /// Severity per rule code (or name): "error", "warning", "info" or "off".
     #[serde(default)]
     pub rules: BTreeMap<String, Sp<Level>>,
+    /// Who may change what (SPEC §6): `"<kind>.<field>"` → roles, e.g.
+    /// `"task.due" = ["acceptor", "lead_head", "change"]`. Roles: owner,
+    /// manager, lead_head, acceptor, requester, member, organizer, chair,
+    /// scribe, self, legal, admin, editor, change; `a+b` needs both.
+    #[serde(default)]
+    pub authority: BTreeMap<String, Sp<Vec<Sp<String>>>>,
 }
 
 /// `[project]`.
@@ -42,6 +48,8 @@ pub struct ProjectSection {
     pub start: Option<Sp<Day>>,
     /// Message language: "en" (default) or "zh-CN".
     pub locale: Option<Sp<Lang>>,
+    /// The department whose members review agreements (role `legal`).
+    pub legal_department: Option<Sp<String>>,
 }
 
 /// `[workday]`: working hours.
@@ -82,4 +90,6 @@ pub struct SlaSection {
     pub retrospective: Option<Sp<Duration>>,
     /// Warn this long before a deadline (default "3wd", seeds 002/003).
     pub due_soon: Option<Sp<Duration>>,
+    /// Required approvers decide on a change request within (default "2wd", seed 002).
+    pub change_decision: Option<Sp<Duration>>,
 }

@@ -1,6 +1,7 @@
 //! The model: a project's settings, organisation and items.
 
 mod calendar_file;
+mod change;
 mod common;
 mod config;
 mod meeting;
@@ -13,6 +14,7 @@ mod times;
 use std::collections::{HashMap, HashSet};
 
 pub use calendar_file::{CalendarFile, WeekdayName};
+pub use change::{Approval, ApprovalDecision, ChangeEntry, ChangeRequest, FieldValue, value_text};
 pub use common::{Owners, Percent, Review, Verdict, filled};
 pub use config::{ConfigFile, ProjectSection, SlaSection, WorkdaySection};
 pub use meeting::{ActionItem, AgendaItem, Meeting, Minutes};
@@ -34,6 +36,8 @@ pub enum ItemKind {
     Meeting,
     /// `tasks/`.
     Task,
+    /// `changes/`.
+    Change,
 }
 
 impl ItemKind {
@@ -43,6 +47,29 @@ impl ItemKind {
             ItemKind::Request => "requests",
             ItemKind::Meeting => "meetings",
             ItemKind::Task => "tasks",
+            ItemKind::Change => "changes",
+        }
+    }
+
+    /// The kind as named in `[authority]` keys and messages (`task`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::Request => "request",
+            ItemKind::Meeting => "meeting",
+            ItemKind::Task => "task",
+            ItemKind::Change => "change",
+        }
+    }
+
+    /// The item kind of a file kind (`None` for policy files).
+    pub fn of_file(kind: crate::source::FileKind) -> Option<ItemKind> {
+        use crate::source::FileKind;
+        match kind {
+            FileKind::Request => Some(ItemKind::Request),
+            FileKind::Meeting => Some(ItemKind::Meeting),
+            FileKind::Task => Some(ItemKind::Task),
+            FileKind::Change => Some(ItemKind::Change),
+            FileKind::Config | FileKind::Org | FileKind::Calendar => None,
         }
     }
 }
@@ -56,6 +83,66 @@ pub enum ItemBody {
     Request(Request),
     /// A meeting.
     Meeting(Meeting),
+    /// A change request.
+    Change(ChangeRequest),
+}
+
+/// The content of an item of any kind, borrowed from a [`Project`] or an
+/// [`ItemBody`].
+#[derive(Debug, Clone, Copy)]
+pub enum BodyRef<'a> {
+    /// A task.
+    Task(&'a Task),
+    /// A request.
+    Request(&'a Request),
+    /// A meeting.
+    Meeting(&'a Meeting),
+    /// A change request.
+    Change(&'a ChangeRequest),
+}
+
+impl ItemBody {
+    /// The body borrowed.
+    pub fn as_ref(&self) -> BodyRef<'_> {
+        match self {
+            ItemBody::Task(t) => BodyRef::Task(t),
+            ItemBody::Request(r) => BodyRef::Request(r),
+            ItemBody::Meeting(m) => BodyRef::Meeting(m),
+            ItemBody::Change(c) => BodyRef::Change(c),
+        }
+    }
+
+    /// The kind of item.
+    pub fn kind(&self) -> ItemKind {
+        self.as_ref().kind()
+    }
+
+    /// Whether the item says `archived = true`.
+    pub fn archived(&self) -> bool {
+        self.as_ref().archived()
+    }
+}
+
+impl BodyRef<'_> {
+    /// The kind of item.
+    pub fn kind(self) -> ItemKind {
+        match self {
+            BodyRef::Task(_) => ItemKind::Task,
+            BodyRef::Request(_) => ItemKind::Request,
+            BodyRef::Meeting(_) => ItemKind::Meeting,
+            BodyRef::Change(_) => ItemKind::Change,
+        }
+    }
+
+    /// Whether the item says `archived = true`.
+    pub fn archived(self) -> bool {
+        match self {
+            BodyRef::Task(t) => t.archived,
+            BodyRef::Request(r) => r.archived,
+            BodyRef::Meeting(m) => m.archived,
+            BodyRef::Change(c) => c.archived,
+        }
+    }
 }
 
 /// An item: its id (the file stem), its file, and its content.
@@ -114,6 +201,8 @@ pub struct Project {
     pub requests: Vec<Item<Request>>,
     /// Meetings, sorted by path.
     pub meetings: Vec<Item<Meeting>>,
+    /// Change requests, sorted by path.
+    pub changes: Vec<Item<ChangeRequest>>,
     /// Problems found while loading.
     pub problems: Vec<LoadProblem>,
     /// Keyed by ids from files: a seeded hash (foldhash) keeps crafted ids
@@ -124,46 +213,68 @@ pub struct Project {
     unreadable: HashSet<String>,
 }
 
+/// The items of a project, one list per kind, each sorted by path.
+#[derive(Debug, Default)]
+pub struct ItemLists {
+    /// Tasks.
+    pub tasks: Vec<Item<Task>>,
+    /// Requests.
+    pub requests: Vec<Item<Request>>,
+    /// Meetings.
+    pub meetings: Vec<Item<Meeting>>,
+    /// Change requests.
+    pub changes: Vec<Item<ChangeRequest>>,
+}
+
 impl Project {
     /// Assembles a project; `index` is built here.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
-        settings: Settings,
-        files: Files,
-        config_file: FileId,
-        org: Org,
-        org_file: Option<FileId>,
-        tasks: Vec<Item<Task>>,
-        requests: Vec<Item<Request>>,
-        meetings: Vec<Item<Meeting>>,
+        (settings, files, config_file): (Settings, Files, FileId),
+        (org, org_file): (Org, Option<FileId>),
+        items: ItemLists,
         problems: Vec<LoadProblem>,
         unreadable: HashSet<String>,
     ) -> Project {
+        let ItemLists {
+            tasks,
+            requests,
+            meetings,
+            changes,
+        } = items;
         let mut index = HashMap::with_capacity_and_hasher(
-            tasks.len() + requests.len() + meetings.len(),
+            tasks.len() + requests.len() + meetings.len() + changes.len(),
             foldhash::fast::RandomState::default(),
         );
-        let lists: [(ItemKind, Vec<&str>); 3] = [
-            (
-                ItemKind::Request,
-                requests.iter().map(|i| i.id.as_str()).collect(),
-            ),
-            (
-                ItemKind::Meeting,
-                meetings.iter().map(|i| i.id.as_str()).collect(),
-            ),
-            (
-                ItemKind::Task,
-                tasks.iter().map(|i| i.id.as_str()).collect(),
-            ),
-        ];
-        for (kind, ids) in lists {
-            for (i, id) in ids.into_iter().enumerate() {
-                index
-                    .entry(id.to_string())
-                    .or_insert(ItemRef { kind, index: i });
-            }
-        }
+        let ids =
+            |list: &mut dyn Iterator<Item = &str>,
+             kind: ItemKind,
+             index: &mut HashMap<String, ItemRef, foldhash::fast::RandomState>| {
+                for (i, id) in list.enumerate() {
+                    index
+                        .entry(id.to_string())
+                        .or_insert(ItemRef { kind, index: i });
+                }
+            };
+        ids(
+            &mut requests.iter().map(|i| i.id.as_str()),
+            ItemKind::Request,
+            &mut index,
+        );
+        ids(
+            &mut meetings.iter().map(|i| i.id.as_str()),
+            ItemKind::Meeting,
+            &mut index,
+        );
+        ids(
+            &mut tasks.iter().map(|i| i.id.as_str()),
+            ItemKind::Task,
+            &mut index,
+        );
+        ids(
+            &mut changes.iter().map(|i| i.id.as_str()),
+            ItemKind::Change,
+            &mut index,
+        );
         Project {
             settings,
             files,
@@ -173,6 +284,7 @@ impl Project {
             tasks,
             requests,
             meetings,
+            changes,
             problems,
             index,
             unreadable,
@@ -218,11 +330,45 @@ impl Project {
             ItemKind::Task => self.tasks.iter().map(|i| i.id.as_str()).collect(),
             ItemKind::Request => self.requests.iter().map(|i| i.id.as_str()).collect(),
             ItemKind::Meeting => self.meetings.iter().map(|i| i.id.as_str()).collect(),
+            ItemKind::Change => self.changes.iter().map(|i| i.id.as_str()).collect(),
         }
     }
 
     /// Number of items.
     pub fn item_count(&self) -> usize {
-        self.tasks.len() + self.requests.len() + self.meetings.len()
+        self.tasks.len() + self.requests.len() + self.meetings.len() + self.changes.len()
+    }
+
+    /// The content of the item `id`, of whatever kind.
+    pub fn body(&self, id: &str) -> Option<BodyRef<'_>> {
+        let ItemRef { kind, index } = self.item(id)?;
+        Some(match kind {
+            ItemKind::Task => BodyRef::Task(&self.tasks.get(index)?.body),
+            ItemKind::Request => BodyRef::Request(&self.requests.get(index)?.body),
+            ItemKind::Meeting => BodyRef::Meeting(&self.meetings.get(index)?.body),
+            ItemKind::Change => BodyRef::Change(&self.changes.get(index)?.body),
+        })
+    }
+
+    /// The change request `id`.
+    pub fn change_request(&self, id: &str) -> Option<&Item<ChangeRequest>> {
+        match self.item(id)? {
+            ItemRef {
+                kind: ItemKind::Change,
+                index,
+            } => self.changes.get(index),
+            _ => None,
+        }
+    }
+
+    /// The meeting `id`.
+    pub fn meeting(&self, id: &str) -> Option<&Item<Meeting>> {
+        match self.item(id)? {
+            ItemRef {
+                kind: ItemKind::Meeting,
+                index,
+            } => self.meetings.get(index),
+            _ => None,
+        }
     }
 }

@@ -26,6 +26,7 @@ pub struct Sla {
     pub acceptance: Duration,
     pub retrospective: Duration,
     pub due_soon: Duration,
+    pub change_decision: Duration,
 }
 
 impl Default for Sla {
@@ -43,6 +44,7 @@ impl Default for Sla {
             acceptance: WorkingDays(2),
             retrospective: WorkingDays(3),
             due_soon: WorkingDays(3),
+            change_decision: WorkingDays(2),
         }
     }
 }
@@ -67,4 +69,8 @@ pub struct Settings {
     /// `[rules]` as written: rule code or name → level. Checked against
     /// the rule registry by [`crate::check`].
     pub rules: BTreeMap<String, Sp<Level>>,
+    /// Who may change what: the defaults with `[authority]` applied.
+    pub authority: crate::authority::Authority,
+    /// `project.legal_department`.
+    pub legal_department: Option<String>,
 }

@@ -4,7 +4,7 @@
 //! `update[2].at`, `minutes.action[补充文档].confirmed_at`), so the time a
 //! value was first recorded in git can be found for each stated time.
 
-use super::{ItemBody, Meeting, Request, Task};
+use super::{ChangeRequest, ItemBody, Meeting, Request, Task};
 use crate::parse::{Sp, When};
 
 /// Keys for elements of a list: `by(element)` when all are distinct, else indices.
@@ -90,11 +90,27 @@ pub fn meeting_times(meeting: &Meeting) -> Vec<(String, &Sp<When>)> {
     out
 }
 
+/// Every stated time of a change request with its field key.
+pub fn change_times(change: &ChangeRequest) -> Vec<(String, &Sp<When>)> {
+    let mut out = Vec::new();
+    if let Some(t) = &change.requested_at {
+        out.push(("requested_at".to_string(), t));
+    }
+    let keys = element_keys(&change.approval, |a| Some(a.by.to_string()));
+    for (approval, key) in change.approval.iter().zip(keys) {
+        if let Some(t) = &approval.at {
+            out.push((format!("approval[{key}].at"), t));
+        }
+    }
+    out
+}
+
 /// Every stated time of an item body.
 pub fn item_times(body: &ItemBody) -> Vec<(String, &Sp<When>)> {
     match body {
         ItemBody::Task(t) => task_times(t),
         ItemBody::Request(r) => request_times(r),
         ItemBody::Meeting(m) => meeting_times(m),
+        ItemBody::Change(c) => change_times(c),
     }
 }

@@ -45,6 +45,32 @@ pub struct ReportDoc {
     /// Pull-request mode: the changed tasks with their dependencies and dependents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub graph: Option<GraphDoc>,
+    /// Pull-request mode: what was compared with what.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judged: Option<JudgedDoc>,
+    /// Pull-request mode: schedule, scope and assignment changes approved
+    /// by change requests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_changes: Option<Vec<crate::pr::ApprovedChange>>,
+    /// Pull-request mode: changes nobody known made (a shallow clone's
+    /// boundary), as `ID `field`` texts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unattributed: Option<Vec<String>>,
+}
+
+/// How a pull request was judged (SPEC §6).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct JudgedDoc {
+    /// `merge`: the target against the merge result; `merge-base`: the
+    /// merge conflicts, so the merge base against the head; `unrelated`:
+    /// no common history, the target against the head.
+    pub mode: String,
+    /// The merge base, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merge_base: Option<String>,
+    /// The conflicting files (`merge-base` only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<String>,
 }
 
 /// A revision.
@@ -245,6 +271,9 @@ impl ReportDoc {
             changed: None,
             policy_changed: None,
             graph: None,
+            judged: None,
+            approved_changes: None,
+            unattributed: None,
         }
     }
 
@@ -293,6 +322,16 @@ impl ReportDoc {
         );
         doc.policy_changed = Some(pr.policy_changed.clone());
         doc.graph = Some(graph_around_changes(pr));
+        doc.judged = Some(JudgedDoc {
+            mode: pr.judged.as_str().to_string(),
+            merge_base: pr.merge_base.map(|m| m.to_string()),
+            conflicts: match &pr.judged {
+                crate::pr::Judged::Conflict { paths } => paths.clone(),
+                _ => Vec::new(),
+            },
+        });
+        doc.approved_changes = Some(pr.approved.clone());
+        doc.unattributed = Some(pr.unattributed.clone());
         doc
     }
 

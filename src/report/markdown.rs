@@ -231,6 +231,9 @@ fn compose(doc: &ReportDoc, links: Option<&Links>, lang: Lang, shown: Shown) -> 
             escape::markdown(&context.render(lang))
         );
     }
+    for note in judged_notes(doc) {
+        let _ = writeln!(out, "> ⚠️ {}\n", escape::message(&note.render(lang)));
+    }
     if let Some(policy) = doc.policy_changed.as_ref().filter(|p| !p.is_empty()) {
         let note = Msg::ReportPolicyChanged {
             files: policy.clone(),
@@ -244,8 +247,17 @@ fn compose(doc: &ReportDoc, links: Option<&Links>, lang: Lang, shown: Shown) -> 
             .iter()
             .filter(|f| f.rule == "D006" && f.change() != Some(Change::Fixed))
             .collect();
-        if !moves.is_empty() {
+        let approved = doc.approved_changes.as_deref().unwrap_or_default();
+        if !moves.is_empty() || !approved.is_empty() {
             let _ = writeln!(out, "#### {}\n", Msg::ReportSchedule.render(lang));
+            for change in approved {
+                let line = format!(
+                    "{} {}",
+                    change.item,
+                    crate::report::text::approved_msg(change).render(lang)
+                );
+                let _ = writeln!(out, "- ✅ {}", escape::message(&line));
+            }
             for finding in moves {
                 let _ = writeln!(out, "- 📅 {}", escape::message(&finding.message));
             }
@@ -298,6 +310,26 @@ fn compose(doc: &ReportDoc, links: Option<&Links>, lang: Lang, shown: Shown) -> 
         out.push_str(&table(doc, &all, shown.new, links, lang));
     }
     out
+}
+
+/// Notes on how a pull request was judged, from its report.
+fn judged_notes(doc: &ReportDoc) -> Vec<Msg> {
+    let mut notes = Vec::new();
+    if let Some(judged) = &doc.judged {
+        match judged.mode.as_str() {
+            "merge-base" => notes.push(Msg::ReportJudgedConflict {
+                paths: judged.conflicts.clone(),
+            }),
+            "unrelated" => notes.push(Msg::ReportJudgedUnrelated),
+            _ => {}
+        }
+    }
+    if let Some(changes) = doc.unattributed.as_ref().filter(|u| !u.is_empty()) {
+        notes.push(Msg::ReportUnattributed {
+            changes: changes.clone(),
+        });
+    }
+    notes
 }
 
 /// The comment body, at most `limit` characters.

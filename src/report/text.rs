@@ -8,7 +8,7 @@ use super::counts;
 use crate::check::Checked;
 use crate::diag::{Change, Diagnostic, Finding, Severity};
 use crate::files::Files;
-use crate::messages::Lang;
+use crate::messages::{Lang, Msg};
 use crate::pr::{PrChecked, Touch};
 
 fn level(severity: Severity) -> Level<'static> {
@@ -126,6 +126,36 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// What the reader of a pull request's report must know about how it was
+/// judged: a conflict, no common history, changes nobody known made.
+pub(crate) fn pr_notes(pr: &PrChecked) -> Vec<Msg> {
+    let mut notes = Vec::new();
+    match &pr.judged {
+        crate::pr::Judged::Conflict { paths } => notes.push(Msg::ReportJudgedConflict {
+            paths: paths.clone(),
+        }),
+        crate::pr::Judged::Unrelated => notes.push(Msg::ReportJudgedUnrelated),
+        crate::pr::Judged::Merge => {}
+    }
+    if !pr.unattributed.is_empty() {
+        notes.push(Msg::ReportUnattributed {
+            changes: pr.unattributed.clone(),
+        });
+    }
+    notes
+}
+
+/// The message of an approved change.
+pub(crate) fn approved_msg(approved: &crate::pr::ApprovedChange) -> Msg {
+    Msg::ReportApprovedChange {
+        item: approved.item.clone(),
+        field: approved.field.clone(),
+        from: approved.from.clone(),
+        to: approved.to.clone(),
+        by: approved.by.clone(),
+    }
+}
+
 /// A pull request: the files it changed, then new, fixed and existing
 /// findings, then a summary line.
 pub fn render_pr(pr: &PrChecked, color: bool, lang: Lang) -> String {
@@ -158,6 +188,17 @@ pub fn render_pr(pr: &PrChecked, color: bool, lang: Lang) -> String {
             })
             .collect();
         out.push_str(&format!("changed: {}\n", shown.join(", ")));
+    }
+    for note in pr_notes(pr) {
+        out.push_str(&note.render(lang));
+        out.push('\n');
+    }
+    for approved in &pr.approved {
+        out.push_str(&format!(
+            "{} {}\n",
+            approved.item,
+            approved_msg(approved).render(lang)
+        ));
     }
     for (change, title) in [
         (Change::New, "new"),

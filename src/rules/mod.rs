@@ -81,6 +81,7 @@ mod archived_item_modified;
 mod backdated_timestamp;
 mod blocked_not_escalated;
 mod calendar_out_of_range;
+mod change_request_undecided;
 mod decline_without_alternative;
 mod dependency_cycle;
 mod due_on_non_working_day;
@@ -101,6 +102,7 @@ mod request_not_acknowledged;
 mod retrospective_overdue;
 mod schedule_moved;
 mod schema_violation;
+mod unapproved_change;
 mod unauthorized_change;
 mod unknown_reference;
 mod vague_wording;
@@ -117,6 +119,7 @@ pub static RULES: &[&Rule] = &[
     &lead_department_missing::RULE,
     &action_item_incomplete::RULE,
     &unauthorized_change::RULE,
+    &unapproved_change::RULE,
     &overdue::RULE,
     &due_soon::RULE,
     &dependency_cycle::RULE,
@@ -134,6 +137,7 @@ pub static RULES: &[&Rule] = &[
     &rejection_without_comments::RULE,
     &retrospective_overdue::RULE,
     &archived_item_modified::RULE,
+    &change_request_undecided::RULE,
     &vague_wording::RULE,
     &missing_deliverable::RULE,
     &agenda_untimed::RULE,

@@ -3,244 +3,224 @@
 use std::collections::HashSet;
 
 use super::Context;
+use crate::authority::review::{Actor, Judgement, review};
+use crate::authority::{Class, Verdict};
 use crate::diag::{Diagnostic, Sink};
-use crate::history::fields::{FieldChange, flatten};
-use crate::history::{Author, FileFields};
-use crate::load::stem;
+use crate::history::fields::flatten;
 use crate::messages::Msg;
-use crate::model::{ItemBody, Org, Role};
-use crate::source::is_policy;
 
 declare_rule! {
-    /// A field was changed by someone not entitled to change it.
+    /// An act (a status, a review, a response, an approval, a
+    /// confirmation) was recorded by someone not entitled to it.
     ///
     /// ## What it checks
-    /// In a pull request (`--base`/`--head`), every field changed by every
-    /// commit of `base..head`, judged against the commit's author (their
-    /// email mapped to a person of `org.toml`), or against `--actor LOGIN`
-    /// (a GitHub login mapped through `github`). As SPEC §6 says:
-    /// - a task's `status`, `progress`, `update` log and `blocked` section:
-    ///   its owner, the owner's manager, or the head of its lead department;
-    /// - a task's `review`: its acceptor (or the contact of its request);
-    /// - a request's `response` for a department: a member of that
-    ///   department (or its head); its `acceptance`: the requester's contact
-    ///   or the requesting department's head;
-    /// - an action item's `confirmed_at`: the action's owner;
-    /// - `baton.toml`, `org.toml` and calendars: an admin only;
+    /// In a pull request (`--base`/`--head`), every changed field of
+    /// every item between the target branch and the merge result, judged
+    /// against the person who gave it its final value: the author of the
+    /// pull request's commit that made it (their email mapped to a person
+    /// of `org.toml`), or `--actor LOGIN`. The acts and who may record
+    /// them (SPEC §6; `[authority]` in `baton.toml` changes them):
+    /// - a task's `status`, `progress`, `update`, `blocked` and
+    ///   `delivered_at`: its owner, the owner's manager, the head of its
+    ///   lead department;
+    /// - a task's `review`, and its `status` set to accepted or rejected:
+    ///   its acceptor (else its request's contact);
+    /// - a request's `response` for a department: a member of it; its
+    ///   `acceptance` and `retrospective`: the requester;
+    /// - a meeting's notice, agenda and schedule: organiser, chair; its
+    ///   `minutes`: scribe, organiser, chair; `minutes.read_by` and an
+    ///   action's `confirmed_at`: the person named;
+    /// - a change request's `approval`: the approver named;
+    /// - `baton.toml`, `org.toml` and calendars: an admin;
     /// - anything: an `admin`; nothing: a `viewer`.
     ///
-    /// Entitlements come from the item as it was before the commit, and
-    /// people and roles from the base revision's `org.toml`, so a change
-    /// cannot grant itself the right it uses. Authors that are not people of
-    /// `org.toml` are reported too. Merge commits count only for what they
-    /// change relative to every parent.
+    /// A new item may be created by any editor, but cannot carry someone
+    /// else's act (a review, a response, an approval, a confirmation):
+    /// those are judged as if added to an existing item. Entitlements come
+    /// from the item as it was on the target branch, and people and roles
+    /// from the target's `org.toml`, so a change cannot grant itself the
+    /// right it uses. One change is one finding (a whole `[[update]]`
+    /// entry). Authors that are not people of `org.toml` are reported too.
     ///
     /// ## Why
     /// Seed 003: roles decide who may edit (仅查看 / 可编辑 / 管理员); a
-    /// status set by someone who does not own the task is a claim nobody is
+    /// status set by someone who does not own the task, or an acceptance
+    /// written by someone other than the acceptor, is a claim nobody is
     /// accountable for.
     ///
     /// ## Fires
-    /// `zhao.liu` sets `status = "delivered"` on a task owned by `li.gong`.
+    /// `zhao.liu` sets `status = "delivered"` on a task owned by `li.gong`;
+    /// an editor creates a task that already carries a `[review]` by its
+    /// acceptor.
     ///
     /// ## Does not fire
-    /// `li.gong`, or his manager `chen.zong`, sets it.
+    /// `li.gong`, or his manager `chen.zong`, sets it; the acceptor sets
+    /// `status = "accepted"` together with `[review]`.
     "O004", "unauthorized-change", Error
-}
-
-/// Who may change a field, when not everyone may.
-fn entitled(cx: &Context<'_>, before: &ItemBody, change: &FieldChange) -> Option<Vec<String>> {
-    let org = &cx.project.org;
-    let mut people: Vec<String> = Vec::new();
-    match before {
-        ItemBody::Task(task) => match change.top() {
-            "status" | "progress" | "update" | "blocked" => {
-                for (owner, _) in task.owner_ids() {
-                    people.push(owner.to_string());
-                    people.extend(org.manager_of(owner).map(str::to_string));
-                }
-                people.extend(
-                    task.lead
-                        .as_ref()
-                        .and_then(|l| org.head_of(l))
-                        .map(str::to_string),
-                );
-            }
-            "review" => {
-                let request_contact = task
-                    .request
-                    .as_ref()
-                    .and_then(|r| cx.project.request(r))
-                    .and_then(|r| r.from.contact.as_ref())
-                    .map(|c| c.to_string());
-                people.extend(
-                    task.acceptor
-                        .as_ref()
-                        .map(|a| a.to_string())
-                        .or(request_contact),
-                );
-            }
-            _ => return None,
-        },
-        ItemBody::Request(request) => match change.top() {
-            "response" => {
-                let department = element_key(&change.field)?;
-                org.department(&department)?;
-                people.extend(org.members_of(&department).map(str::to_string));
-                people.extend(org.head_of(&department).map(str::to_string));
-            }
-            "acceptance" => {
-                people.extend(request.from.contact.as_ref().map(|c| c.to_string()));
-                people.extend(org.head_of(&request.from.department).map(str::to_string));
-            }
-            _ => return None,
-        },
-        ItemBody::Meeting(meeting) => {
-            let action = change.field.strip_prefix("minutes.action[")?;
-            if !change.field.ends_with(".confirmed_at") {
-                return None;
-            }
-            let title = action.split(']').next()?;
-            let owner = meeting
-                .minutes
-                .as_ref()?
-                .action
-                .iter()
-                .find(|a| a.title.as_str() == title)?
-                .owner
-                .as_ref()?;
-            people.push(owner.to_string());
-        }
-    }
-    people.sort();
-    people.dedup();
-    (!people.is_empty()).then_some(people)
-}
-
-/// `rnd` of `response[rnd].decision`.
-fn element_key(field: &str) -> Option<String> {
-    let open = field.find('[')?;
-    let close = field[open..].find(']')? + open;
-    Some(field[open + 1..close].to_string())
-}
-
-/// The person a commit acts as: `--actor` when given, else its author.
-fn person<'o>(org: &'o Org, author: &Author, actor: Option<&str>) -> Option<&'o str> {
-    let person = match actor {
-        Some(login) => org.person_by_github(login),
-        None => org.person_by_email(&author.email),
-    };
-    person.map(|p| p.id.as_str())
 }
 
 fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     let Some(changes) = cx.changes else { return };
-    let org = &cx.project.org;
-    if !org.known {
+    if !cx.project.org.known {
         return;
     }
-    let mut reported: HashSet<(String, String, String)> = HashSet::new();
-    for commit in &changes.commits {
-        let short = crate::git::short_id(commit.commit.oid);
-        let who = person(org, &commit.commit.author, changes.actor.as_deref());
-        for file in &commit.files {
-            let Some(file_id) = cx.project.files.find(&file.path) else {
-                continue;
-            };
-            let item = (!is_policy(file.kind)).then(|| stem(&file.path).to_string());
-            let fields = flatten(cx.project.files.text(file_id)).unwrap_or_default();
-            let span_of = |field: &str| fields.get(field).map(|f| f.span.clone());
-            let mut emit = |field: &str, key: &str, message: Msg, hint: Option<Msg>| {
-                if reported.insert((file.path.clone(), field.to_string(), key.to_string())) {
-                    out.emit(
-                        Diagnostic::new(item.as_deref(), file_id, span_of(field), field, message)
-                            .key(key)
-                            .maybe_hint(hint),
+    let mut unknown_reported: HashSet<String> = HashSet::new();
+    // One finding per item, commit and person: a delivery that sets
+    // `status` and `delivered_at` together is one act.
+    let mut groups: Vec<(Group, Vec<Judgement<'_>>)> = Vec::new();
+    for judgement in review(cx.project, changes) {
+        match &judgement.actor {
+            Actor::Unknown(author) => {
+                if unknown_reported.insert(author.clone()) {
+                    let message = Msg::UnknownAuthor {
+                        author: author.clone(),
+                        commit: crate::git::short_id(judgement.commit.oid),
+                    };
+                    emit(
+                        cx,
+                        out,
+                        &judgement,
+                        author,
+                        message,
+                        Some(Msg::UnknownAuthorHint),
                     );
                 }
-            };
-            let Some(who) = who else {
-                let author = match changes.actor.as_deref() {
-                    Some(login) => format!("GitHub user `{login}`"),
-                    None => commit.commit.author.to_string(),
+            }
+            Actor::Person(who) => {
+                let Verdict::Denied(denial) = &judgement.verdict else {
+                    continue;
                 };
-                let first = file.fields.first().map_or("", |f| f.field.as_str());
-                let message = Msg::UnknownAuthor {
-                    author: author.clone(),
-                    commit: short.clone(),
-                };
-                emit(first, &author, message, Some(Msg::UnknownAuthorHint));
-                continue;
-            };
-            match org.role_of(who) {
-                Role::Admin => continue,
-                Role::Viewer => {
-                    for field in changed_fields(file) {
-                        let message = Msg::ViewerChange {
-                            field: field.clone(),
-                            who: who.to_string(),
-                            commit: short.clone(),
-                        };
-                        emit(&field, who, message, None);
-                    }
+                if denial.class != Class::Act && !denial.viewer {
+                    // Schedule, scope and assignment: O005's.
                     continue;
                 }
-                Role::Editor => {}
-            }
-            if is_policy(file.kind) {
-                let message = Msg::PolicyChange {
-                    file: file.path.clone(),
-                    who: who.to_string(),
-                    commit: short.clone(),
+                let group = Group {
+                    subject: judgement
+                        .item
+                        .map(|i| i.id.clone())
+                        .or(judgement.policy.map(str::to_string))
+                        .unwrap_or_default(),
+                    commit: judgement.commit.oid,
+                    who: who.clone(),
                 };
-                emit("", who, message, None);
-                continue;
-            }
-            let Some(before) = &file.before else { continue };
-            for change in &file.fields {
-                let Some(allowed) = entitled(cx, before, change) else {
-                    continue;
-                };
-                if allowed.iter().any(|p| p == who) {
-                    continue;
+                match groups.iter_mut().find(|(g, _)| *g == group) {
+                    Some((_, members)) => members.push(judgement),
+                    None => groups.push((group, vec![judgement])),
                 }
-                let message = Msg::UnauthorizedChange {
-                    field: change.field.clone(),
-                    who: who.to_string(),
-                    allowed,
-                    commit: short.clone(),
-                };
-                emit(&change.field, who, message, None);
             }
         }
     }
-}
-
-/// The fields a commit changed in a file, or the file itself when created
-/// or deleted.
-fn changed_fields(file: &FileFields) -> Vec<String> {
-    if file.created || file.deleted || file.fields.is_empty() {
-        return vec![String::new()];
+    for (group, mut members) in groups {
+        // In the order the fields appear in the file.
+        members.sort_by_key(|j| locate(cx, j).and_then(|(_, span)| span).map(|s| s.start));
+        let Some(first) = members.first() else {
+            continue;
+        };
+        let commit = crate::git::short_id(group.commit);
+        let denials: Vec<&crate::authority::Denial> = members
+            .iter()
+            .filter_map(|j| match &j.verdict {
+                Verdict::Denied(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        let fields: Vec<String> = members
+            .iter()
+            .map(|j| j.unit.map(|u| u.unit.path.clone()).unwrap_or_default())
+            .collect();
+        let viewer = denials.iter().any(|d| d.viewer);
+        let message = match (first.policy, viewer) {
+            (Some(file), false) => Msg::PolicyChange {
+                file: file.to_string(),
+                who: group.who.clone(),
+                commit,
+            },
+            (Some(file), true) => Msg::ViewerChange {
+                fields: vec![file.to_string()],
+                who: group.who.clone(),
+                commit,
+            },
+            (None, true) => Msg::ViewerChange {
+                fields,
+                who: group.who.clone(),
+                commit,
+            },
+            (None, false) => {
+                let mut allowed: Vec<String> =
+                    denials.iter().flat_map(|d| d.allowed.clone()).collect();
+                allowed.sort();
+                allowed.dedup();
+                Msg::UnauthorizedChange {
+                    fields,
+                    who: group.who.clone(),
+                    allowed,
+                    commit,
+                }
+            }
+        };
+        emit(cx, out, first, &group.who, message, None);
     }
-    file.fields.iter().map(|f| f.field.clone()).collect()
 }
 
-// Firing needs git history, tested in tests/git.rs:
+/// What one O004 finding is about.
+#[derive(Debug, PartialEq, Eq)]
+struct Group {
+    /// The item id, or the policy file.
+    subject: String,
+    commit: git2::Oid,
+    who: String,
+}
+
+/// Reports a change at its unit in the file it is in (the file it was
+/// deleted from, for a deletion).
+pub(super) fn emit(
+    cx: &Context<'_>,
+    out: &mut Sink<'_>,
+    judgement: &Judgement<'_>,
+    who: &str,
+    message: Msg,
+    hint: Option<Msg>,
+) {
+    let Some((file, span)) = locate(cx, judgement) else {
+        return;
+    };
+    let item = judgement.item.map(|i| i.id.as_str());
+    let field = judgement.unit.map_or("", |u| u.unit.path.as_str());
+    out.emit(
+        Diagnostic::new(item, file, span, field, message)
+            .key(who)
+            .maybe_hint(hint),
+    );
+}
+
+/// The file a change is in (the file it was deleted from, for a deletion)
+/// and the span of its unit's first field there.
+fn locate(
+    cx: &Context<'_>,
+    judgement: &Judgement<'_>,
+) -> Option<(crate::files::FileId, Option<std::ops::Range<usize>>)> {
+    let path = match (judgement.item, judgement.policy) {
+        (Some(item), _) => item.new_path.as_deref().or(item.old_path.as_deref()),
+        (None, policy) => policy,
+    };
+    let file = path.and_then(|p| cx.project.files.find(p))?;
+    let unit = judgement.unit.map(|u| &u.unit);
+    let span = unit.filter(|u| !u.path.is_empty()).and_then(|unit| {
+        let fields = flatten(cx.project.files.text(file))?;
+        fields
+            .iter()
+            .filter(|(path, _)| unit.contains(path))
+            .map(|(_, field)| field.span.clone())
+            .min_by_key(|span| span.start)
+    });
+    Some((file, span))
+}
+
+// Firing needs git history, tested in tests/git.rs and tests/pr_trust.rs:
 // fires: tests/git.rs::o004_fires_on_a_status_changed_by_a_non_owner
-// fires: tests/git.rs::o004_fires_on_unknown_authors_viewers_and_policy_changes
+// fires: tests/pr_trust.rs::a_new_item_cannot_carry_another_persons_act
 #[cfg(test)]
 mod tests {
-    use super::element_key;
-
-    #[test]
-    fn element_keys_name_the_department_of_a_response() {
-        assert_eq!(
-            element_key("response[rnd].decision").as_deref(),
-            Some("rnd")
-        );
-        assert_eq!(element_key("status"), None);
-    }
-
     #[test]
     fn does_not_fire_without_a_pull_request() {
         let found = crate::testing::run_rule(

@@ -1,7 +1,9 @@
 //! A git revision: the baton files of one commit, read from the object
 //! database (no checkout; works in bare repositories).
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::{Content, FileKind, Source, SourceError, SourceFile};
 use crate::cache::ParseCache;
@@ -13,6 +15,8 @@ pub struct GitSource {
     description: String,
     root_name: String,
     files: Vec<crate::git::TreeFile>,
+    /// Contents not in the object database (a merge result's merged files).
+    inline: HashMap<git2::Oid, Arc<[u8]>>,
 }
 
 impl GitSource {
@@ -43,7 +47,25 @@ impl GitSource {
             description: format!("{} at {} ({})", repo.describe(), rev.name, rev.short()),
             root_name,
             files,
+            inline: HashMap::new(),
         })
+    }
+
+    /// Files of a tree that is not a commit's (a pull request's merge
+    /// result), some of whose contents are only in `inline`.
+    pub fn from_files(
+        like: &GitSource,
+        description: String,
+        files: Vec<crate::git::TreeFile>,
+        inline: HashMap<git2::Oid, Arc<[u8]>>,
+    ) -> GitSource {
+        GitSource {
+            git_dir: like.git_dir.clone(),
+            description,
+            root_name: like.root_name.clone(),
+            files,
+            inline,
+        }
     }
 
     /// The files of the revision and their blob ids, without contents.
@@ -80,10 +102,26 @@ impl Source for GitSource {
             .filter(|f| keep(f.kind))
             .cloned()
             .partition(|f| f.is_regular() && cache.knows_blob(f.oid, f.kind));
+        let (inline, wanted): (Vec<_>, Vec<_>) = wanted
+            .into_iter()
+            .partition(|f| f.is_regular() && self.inline.contains_key(&f.oid));
         let mut files = read_blobs(&self.git_dir, wanted).map_err(|e| SourceError::Io {
             path: self.description.clone(),
             source: std::io::Error::other(e.to_string()),
         })?;
+        files.extend(inline.into_iter().map(|f| SourceFile {
+            content: match self.inline.get(&f.oid) {
+                Some(bytes) if bytes.len() as u64 > super::MAX_FILE_BYTES => {
+                    Content::TooLarge(bytes.len() as u64)
+                }
+                Some(bytes) => Content::Bytes(bytes.to_vec()),
+                None => Content::Unreadable("merged content lost".into()),
+            },
+            path: f.path,
+            kind: f.kind,
+            blob: Some(f.oid),
+            stamp: None,
+        }));
         if !known.is_empty() {
             let reader = BlobReader::new(&self.git_dir);
             files.extend(known.into_iter().map(|f| SourceFile {

@@ -38,6 +38,8 @@ pub enum FileKind {
     Meeting,
     /// `tasks/**/*.toml`.
     Task,
+    /// `changes/**/*.toml`.
+    Change,
 }
 
 /// The folders below the root that hold baton files.
@@ -46,6 +48,7 @@ pub const KIND_FOLDERS: &[(&str, FileKind)] = &[
     ("requests", FileKind::Request),
     ("meetings", FileKind::Meeting),
     ("tasks", FileKind::Task),
+    ("changes", FileKind::Change),
 ];
 
 /// The role of the file at `path` (relative to the root, `/`-separated), or
@@ -223,6 +226,7 @@ mod tests {
         assert_eq!(classify("calendars/acme.toml"), Some(FileKind::Calendar));
         assert_eq!(classify("requests/REQ-1.toml"), Some(FileKind::Request));
         assert_eq!(classify("meetings/M.toml"), Some(FileKind::Meeting));
+        assert_eq!(classify("changes/CR-1.toml"), Some(FileKind::Change));
         assert_eq!(classify("tasks/README.md"), None);
         assert_eq!(classify("tasks/.T-1.toml"), None);
         assert_eq!(classify("tasks/.hidden/T-1.toml"), None);

@@ -27,6 +27,7 @@ pub fn render(graph: &ItemGraph) -> String {
             (ItemKind::Task, false) => "box",
             (ItemKind::Request, _) => "note",
             (ItemKind::Meeting, _) => "ellipse",
+            (ItemKind::Change, _) => "hexagon",
         };
         let mut attrs = vec![
             format!("label=\"{label}\""),

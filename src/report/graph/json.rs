@@ -3,7 +3,6 @@
 use serde::Serialize;
 
 use super::ItemGraph;
-use crate::model::ItemKind;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -44,11 +43,7 @@ pub fn render(graph: &ItemGraph) -> String {
             .iter()
             .map(|n| Node {
                 id: &n.id,
-                kind: match n.kind {
-                    ItemKind::Task => "task",
-                    ItemKind::Request => "request",
-                    ItemKind::Meeting => "meeting",
-                },
+                kind: n.kind.name(),
                 title: &n.title,
                 status: n.status,
                 milestone: n.milestone,

@@ -21,6 +21,7 @@ pub fn render(graph: &ItemGraph) -> String {
             (ItemKind::Task, false) => ("[", "]"),
             (ItemKind::Request, _) => ("([", "])"),
             (ItemKind::Meeting, _) => ("[[", "]]"),
+            (ItemKind::Change, _) => ("{{", "}}"),
         };
         let _ = writeln!(w, "    n{i}{open}\"{label}\"{close}");
     }

@@ -271,6 +271,7 @@ impl ItemGraph {
 pub(crate) fn fill(node: &Node) -> &'static str {
     match (node.kind, node.status) {
         (ItemKind::Meeting, _) => "#efe6ff",
+        (ItemKind::Change, _) => "#fde2f3",
         (_, "todo" | "draft") => "#eceff2",
         (_, "submitted") => "#fff3c4",
         (_, "in_progress") => "#cfe3ff",

@@ -46,6 +46,9 @@ fn doc(findings: Vec<FindingDoc>) -> ReportDoc {
             from: None,
         }]),
         policy_changed: Some(vec![]),
+        judged: None,
+        approved_changes: None,
+        unattributed: None,
         graph: Some(GraphDoc {
             nodes: vec![
                 NodeDoc {

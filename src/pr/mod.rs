@@ -1,10 +1,14 @@
-//! Pull-request mode: check the base and the head revision at the same
-//! instant and classify every finding as new, existing or fixed.
+//! Pull-request mode: judge the pull request's own changes (SPEC §6).
 //!
-//! SPEC §6: the head is judged by the base's policy (`baton.toml`,
-//! `org.toml` and calendars), so a pull request cannot loosen the rules it
-//! is judged by; findings are matched by fingerprint (rule, item, field,
-//! key — never line numbers), as a multiset.
+//! The target branch is checked against the merge result (the target with
+//! the head merged, as the forge's test merge), at the same instant, and
+//! every finding is classified new, existing or fixed; nothing the target
+//! changed after the branch point is new, fixed or attributed to the pull
+//! request. When the merge conflicts, the merge base is checked against
+//! the head instead. Both sides are judged by the target's policy
+//! (`baton.toml`, `org.toml` and calendars), so a pull request cannot
+//! loosen the rules it is judged by; findings are matched by fingerprint
+//! (rule, item, field, key — never line numbers), as a multiset.
 
 use std::collections::HashMap;
 
@@ -17,13 +21,18 @@ use crate::evidence::Evidence;
 use crate::files::FileId;
 use crate::git::{GitError, GitRepo, Revision};
 use crate::history::{
-    BodyCache, ChangeSet, PathChange, derive_evidence, first_parent_history_with,
-    first_parent_prefix,
+    BodyCache, ChangeSet, ChangeSources, PathChange, apply_pending, derive_evidence,
+    first_parent_history_with,
 };
 use crate::load::{LoadError, ParseMemo, load, load_cached, stem};
+use git2::Oid;
+
+mod pair;
+
 use crate::model::Project;
 use crate::progress::Progress;
 use crate::source::{GitSource, PolicyOverlay, is_policy};
+pub use pair::{Judged, Pair, by_id};
 
 /// Why a pull-request check could not run.
 #[derive(Debug, thiserror::Error)]
@@ -81,17 +90,41 @@ pub struct PrOptions {
     pub cache: bool,
 }
 
-/// The result of a pull-request check: the head's findings plus the base's
-/// fixed ones, each with its [`Change`].
+/// A change of schedule, scope or assignment that an approved change
+/// request authorised.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ApprovedChange {
+    /// The item.
+    pub item: String,
+    /// The field.
+    pub field: String,
+    /// The value before.
+    pub from: Option<String>,
+    /// The value after.
+    pub to: Option<String>,
+    /// The change request.
+    pub by: String,
+}
+
+/// The result of a pull-request check: the merge result's findings plus
+/// the target's fixed ones, each with its [`Change`].
 #[derive(Debug)]
 pub struct PrChecked {
-    /// The head project and every finding (fixed ones copied in with their
-    /// base files).
+    /// The merge result's project and every finding (fixed ones copied in
+    /// with their base files).
     pub checked: Checked,
-    /// The base revision.
+    /// The base revision (the target branch).
     pub base: Revision,
     /// The head revision.
     pub head: Revision,
+    /// What was compared with what.
+    pub judged: Judged,
+    /// The merge base of base and head.
+    pub merge_base: Option<Oid>,
+    /// Changes approved by change requests.
+    pub approved: Vec<ApprovedChange>,
+    /// Changes nobody known made (a shallow clone's boundary).
+    pub unattributed: Vec<String>,
     /// The files the pull request changed.
     pub touched: Vec<Touched>,
     /// The policy files it changed (they take effect once merged).
@@ -102,59 +135,33 @@ pub struct PrChecked {
 
 fn load_revision(
     source: &dyn crate::source::Source,
-    revision: &Revision,
+    revision: &str,
     progress: &dyn Progress,
     (memo, cache): (&mut ParseMemo, &ParseCache),
 ) -> Result<Project, PrError> {
     load_cached(source, progress, memo, cache).map_err(|error| PrError::Load {
-        revision: format!("{} ({})", revision.name, revision.short()),
+        revision: revision.to_string(),
         error,
     })
 }
 
-/// Evidence for the head and for the base, from their first-parent
-/// histories, as of `now`. When the base is on the head's first-parent
-/// line (a branch from it), its history is a prefix of the head's and is
-/// not walked again.
-fn evidence_of_both(
+/// The evidence of `commit`'s first-parent history as of `now`, from the
+/// evidence cache when it holds it.
+fn evidence_of(
     repo: &GitRepo,
-    (base, head): (&Revision, &Revision),
+    commit: Oid,
     root: &str,
-    now: DateTime<Utc>,
-    (base_tz, head_tz): (Option<chrono_tz::Tz>, chrono_tz::Tz),
+    (now, tz): (DateTime<Utc>, chrono_tz::Tz),
     (cache, stored): (&mut BodyCache, &EvidenceCache),
     progress: &dyn Progress,
-) -> Result<(Evidence, Evidence), PrError> {
-    let cached_head = stored.get(head.commit, root, head_tz, now);
-    let cached_base = base_tz.map(|tz| stored.get(base.commit, root, tz, now));
-    match (cached_head, cached_base) {
-        (Some(head_evidence), None) => return Ok((head_evidence, Evidence::none())),
-        (Some(head_evidence), Some(Some(base_evidence))) => {
-            return Ok((head_evidence, base_evidence));
-        }
-        _ => {}
+) -> Result<Evidence, PrError> {
+    if let Some(evidence) = stored.get(commit, root, tz, now) {
+        return Ok(evidence);
     }
-    let history = first_parent_history_with(&repo.repo, head.commit, root, progress)?;
-    let head_evidence = derive_evidence(&repo.repo, &history, now, head_tz, cache);
-    stored.put((head.commit, root, head_tz), &history, now, &head_evidence);
-    let Some(tz) = base_tz else {
-        return Ok((head_evidence, Evidence::none()));
-    };
-    let base_evidence = match first_parent_prefix(&repo.repo, &history, head.commit, base.commit)? {
-        Some(prefix) => {
-            let base_history = &history[..prefix];
-            let evidence = derive_evidence(&repo.repo, base_history, now, tz, cache);
-            stored.put((base.commit, root, tz), base_history, now, &evidence);
-            evidence
-        }
-        None => {
-            let history = first_parent_history_with(&repo.repo, base.commit, root, progress)?;
-            let evidence = derive_evidence(&repo.repo, &history, now, tz, cache);
-            stored.put((base.commit, root, tz), &history, now, &evidence);
-            evidence
-        }
-    };
-    Ok((head_evidence, base_evidence))
+    let history = first_parent_history_with(&repo.repo, commit, root, progress)?;
+    let evidence = derive_evidence(&repo.repo, &history, now, tz, cache);
+    stored.put((commit, root, tz), &history, now, &evidence);
+    Ok(evidence)
 }
 
 /// What is kept of the base once it is checked: its findings, and its
@@ -165,7 +172,8 @@ struct BaseResult {
     files: crate::files::Files,
 }
 
-/// Checks the pull request `base..head`.
+/// Checks the pull request `base..head`: the target branch `base` against
+/// the merge result (SPEC §6).
 pub fn check_pr(
     repo: &GitRepo,
     base: &Revision,
@@ -181,64 +189,162 @@ pub fn check_pr(
         Ok(base_root) if base_root == root => Some(GitSource::with_root(repo, base, &root)?),
         _ => None,
     };
-    // The head shares most blobs with the base: each is parsed once.
-    let mut memo = ParseMemo::recording();
-    let cache = git_cache(repo.repo.path(), options.cache);
     let mut bodies = BodyCache::default();
-    let stored = EvidenceCache::open(&repo.repo, options.history && options.cache);
+    let (pair, old_source, new_source) = match &base_source {
+        Some(base_source) => {
+            let pair = pair::pair(
+                &repo.repo,
+                (base.commit, head.commit),
+                &root,
+                base_source.files(),
+            )?;
+            for (oid, bytes) in &pair.inline {
+                bodies.insert_text(*oid, String::from_utf8_lossy(bytes).into());
+            }
+            let old_source = match &pair.judged {
+                Judged::Conflict { .. } => Some(GitSource::with_root(
+                    repo,
+                    &Revision {
+                        commit: pair.old,
+                        name: "merge base".into(),
+                    },
+                    &root,
+                )?),
+                _ => None,
+            };
+            let new_source = match &pair.judged {
+                Judged::Merge => Some(GitSource::from_files(
+                    base_source,
+                    format!(
+                        "{} merged into {} ({} + {})",
+                        head.name,
+                        base.name,
+                        base.short(),
+                        head.short()
+                    ),
+                    pair.new_files.clone(),
+                    pair.inline.clone(),
+                )),
+                _ => None,
+            };
+            (Some(pair), old_source, new_source)
+        }
+        None => (None, None, None),
+    };
+    let touched_paths = match &pair {
+        Some(pair) => pair.changes.clone(),
+        None => pair::by_id(crate::history::changes_between(
+            &repo.repo,
+            Some(base.commit),
+            head.commit,
+            &root,
+        )?),
+    };
     let mut changes = ChangeSet::compute(
         &repo.repo,
-        base.commit,
-        head.commit,
-        &root,
+        &ChangeSources {
+            target: base.commit,
+            head: head.commit,
+            merge_base: pair.as_ref().and_then(|p| p.merge_base),
+            root: &root,
+            touched: &touched_paths,
+        },
         options.actor.clone(),
         &mut bodies,
     )?;
 
-    // The base first: checked, then reduced to what the comparison needs.
+    // The head shares most blobs with the base: each is parsed once.
+    let mut memo = ParseMemo::recording();
+    let cache = git_cache(repo.repo.path(), options.cache);
+    let stored = EvidenceCache::open(&repo.repo, options.history && options.cache);
+
+    // The "before" side first: checked, then reduced to what the
+    // comparison needs.
     let mut base_result = None;
-    let mut evidence = None;
-    if let Some(base_source) = &base_source {
-        let base_project = load_revision(base_source, base, progress, (&mut memo, &cache))?;
-        let tz = base_project.settings.tz;
+    let mut new_evidence = None;
+    if let (Some(base_source), Some(pair)) = (&base_source, &pair) {
+        let old_name = match &old_source {
+            Some(_) => format!("merge base ({})", crate::git::short_id(pair.old)),
+            None => format!("{} ({})", base.name, base.short()),
+        };
+        let old_project = match &old_source {
+            Some(old) => load_revision(
+                &PolicyOverlay {
+                    head: old,
+                    base: base_source,
+                },
+                &old_name,
+                progress,
+                (&mut memo, &cache),
+            )?,
+            None => load_revision(base_source, &old_name, progress, (&mut memo, &cache))?,
+        };
+        let tz = old_project.settings.tz;
         let now = resolve_now(options.now.as_deref(), tz)?;
-        // The head is judged by the base's policy: the same time zone.
-        let (head_evidence, base_evidence) = if options.history {
-            evidence_of_both(
+        let mut evidence = if options.history {
+            evidence_of(
                 repo,
-                (base, head),
+                pair.old,
                 &root,
-                now,
-                (Some(tz), tz),
+                (now, tz),
                 (&mut bodies, &stored),
                 progress,
             )?
         } else {
-            (Evidence::none(), Evidence::none())
+            Evidence::none()
         };
-        let base_checked = check(base_project, now, &base_evidence, None)?;
-        changes.base_plan = base_checked.plan;
+        let old_checked = check(old_project, now, &evidence, None)?;
+        changes.base_plan = old_checked.plan;
         base_result = Some(BaseResult {
-            findings: base_checked.findings,
-            files: base_checked.project.files,
+            findings: old_checked.findings,
+            files: old_checked.project.files,
         });
-        evidence = Some(head_evidence);
+        if options.history {
+            // What the pull request makes true happens when it merges; a
+            // stated time counts as recorded when the pull request's
+            // commit says, but never before the branch point nor after now.
+            let now_tz = now.with_timezone(&tz);
+            let fork = commit_time(&repo.repo, pair.merge_base.unwrap_or(pair.old))
+                .map(|t| t.with_timezone(&tz));
+            let recorded = |id: &str, field: &str| -> Option<DateTime<chrono_tz::Tz>> {
+                let item = changes.items.iter().find(|i| i.id == id)?;
+                let unit = item.units.iter().find(|u| u.unit.contains(field))?;
+                let crate::history::Attribution::Commit(commit) = &unit.by else {
+                    return None;
+                };
+                let claimed = commit.time.with_timezone(&tz).min(now_tz);
+                Some(match fork {
+                    Some(fork) => claimed.max(fork),
+                    None => claimed,
+                })
+            };
+            apply_pending(
+                &repo.repo,
+                &mut evidence,
+                &pair.changes,
+                (now_tz, Some(&recorded)),
+                &mut bodies,
+            );
+        }
+        new_evidence = Some(evidence);
     }
     memo.stop_recording();
 
+    let new_name = format!("{} ({})", head.name, head.short());
+    let items_source: &GitSource = new_source.as_ref().unwrap_or(&head_source);
     let mut head_project = match &base_source {
         Some(base_source) => load_revision(
             &PolicyOverlay {
-                head: &head_source,
+                head: items_source,
                 base: base_source,
             },
-            head,
+            &new_name,
             progress,
             (&mut memo, &cache),
         )?,
         None => load_revision(
             &head_source,
-            head,
+            &new_name,
             progress,
             (&mut ParseMemo::default(), &cache),
         )?,
@@ -251,24 +357,12 @@ pub fn check_pr(
 
     let tz = head_project.settings.tz;
     let now: DateTime<Utc> = resolve_now(options.now.as_deref(), tz)?;
-    let head_evidence = match evidence {
-        Some(evidence) => evidence,
-        None if options.history => {
-            evidence_of_both(
-                repo,
-                (base, head),
-                &root,
-                now,
-                (None, tz),
-                (&mut bodies, &stored),
-                progress,
-            )?
-            .0
-        }
-        None => Evidence::none(),
-    };
+    // A pull request that introduces baton: nothing it records has a time
+    // yet (its commits' times are its author's claims).
+    let head_evidence = new_evidence.unwrap_or_else(Evidence::none);
 
-    // Files the head no longer has, so findings about them can point there.
+    // Files the merge result no longer has, so findings about them can
+    // point there.
     for change in &changes.touched {
         if let (Some(old), None) = (&change.old, &change.new)
             && let Some(text) = bodies.text(&repo.repo, old.oid)
@@ -285,7 +379,7 @@ pub fn check_pr(
             .iter()
             .any(|c| c.new.as_ref().is_some_and(|n| is_policy(n.kind)))
     {
-        report_broken_policy(&mut checked, &head_source);
+        report_broken_policy(&mut checked, items_source);
     }
 
     let touched = changes
@@ -298,15 +392,46 @@ pub fn check_pr(
         .filter(|t| t.id.is_none())
         .map(|t| t.path.clone())
         .collect();
+    let approved = approved_changes(&checked.project, &changes);
+    let unattributed = crate::authority::review::unattributed(&changes);
     let _ = saving.join();
     Ok(PrChecked {
         checked,
         base: base.clone(),
         head: head.clone(),
+        judged: pair.as_ref().map_or(Judged::Merge, |p| p.judged.clone()),
+        merge_base: pair.as_ref().and_then(|p| p.merge_base),
         touched,
         policy_changed,
+        approved,
+        unattributed,
         root,
     })
+}
+
+/// When a commit was committed.
+fn commit_time(repo: &git2::Repository, oid: Oid) -> Option<DateTime<Utc>> {
+    let commit = repo.find_commit(oid).ok()?;
+    Some(crate::git::commit_time(commit.committer().when()))
+}
+
+/// The schedule, scope and assignment changes an approved change request
+/// authorised.
+fn approved_changes(project: &Project, changes: &ChangeSet) -> Vec<ApprovedChange> {
+    use crate::authority::Verdict;
+    crate::authority::review::review(project, changes)
+        .into_iter()
+        .filter_map(|j| match (&j.verdict, j.item, j.unit) {
+            (Verdict::Approved { by }, Some(item), Some(unit)) => Some(ApprovedChange {
+                item: item.id.clone(),
+                field: unit.unit.path.clone(),
+                from: unit.old.clone(),
+                to: unit.new.clone(),
+                by: by.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 fn touched(change: &PathChange) -> Option<Touched> {

@@ -1,0 +1,197 @@
+//! The default entitlements (SPEC §6): for every kind, which fields are
+//! acts (O004) and which are schedule, scope or assignment (O005), and who
+//! may change them. `[authority]` in `baton.toml` replaces the roles of a
+//! key; everything not named here is open to every editor.
+
+use super::Class::{Act, Schedule};
+use super::{Class, Role};
+use crate::model::ItemKind;
+
+/// One entitlement.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// The kind of item.
+    pub kind: ItemKind,
+    /// The field or section path without element keys (`minutes.read_by`,
+    /// `update`); `""` is the item as a whole (creating or deleting it).
+    pub field: &'static str,
+    /// Which rule judges it.
+    pub class: Class,
+    /// Whether it is an act a new item cannot carry for someone else
+    /// (SPEC §6: a review, a response, an approval, a confirmation, an
+    /// acceptance, a legal review, a signature).
+    pub carried: bool,
+    /// Who may change it: any one of these grants (each grant a
+    /// conjunction of roles, `requester+change`).
+    pub default: &'static [&'static [Role]],
+}
+
+const OWNER_SIDE: &[&[Role]] = &[&[Role::Owner], &[Role::Manager], &[Role::LeadHead]];
+const SCHEDULE: &[&[Role]] = &[&[Role::Acceptor], &[Role::LeadHead], &[Role::Change]];
+const ASSIGNMENT: &[&[Role]] = &[&[Role::LeadHead], &[Role::Change]];
+const ORGANISERS: &[&[Role]] = &[&[Role::Organizer], &[Role::Chair]];
+const REQUEST_SCOPE: &[&[Role]] = &[&[Role::Requester, Role::Change]];
+
+const fn entry(
+    kind: ItemKind,
+    field: &'static str,
+    class: Class,
+    carried: bool,
+    default: &'static [&'static [Role]],
+) -> Entry {
+    Entry {
+        kind,
+        field,
+        class,
+        carried,
+        default,
+    }
+}
+
+use ItemKind::{Change as Cr, Meeting as Mtg, Request as Req, Task};
+
+/// Every entitlement that is not "any editor".
+pub static ENTRIES: &[Entry] = &[
+    // A task's acts: its owner's side reports; the acceptor accepts.
+    entry(Task, "status", Act, false, OWNER_SIDE),
+    entry(Task, "progress", Act, false, OWNER_SIDE),
+    entry(Task, "update", Act, false, OWNER_SIDE),
+    entry(Task, "blocked", Act, false, OWNER_SIDE),
+    entry(Task, "delivered_at", Act, false, OWNER_SIDE),
+    entry(Task, "review", Act, true, &[&[Role::Acceptor]]),
+    // A task's schedule, scope and assignment.
+    entry(Task, "due", Schedule, false, SCHEDULE),
+    entry(Task, "start", Schedule, false, SCHEDULE),
+    entry(Task, "effort", Schedule, false, SCHEDULE),
+    entry(Task, "depends_on", Schedule, false, SCHEDULE),
+    entry(Task, "milestone", Schedule, false, SCHEDULE),
+    entry(Task, "deliverable", Schedule, false, SCHEDULE),
+    entry(Task, "acceptance", Schedule, false, SCHEDULE),
+    entry(Task, "owner", Schedule, false, ASSIGNMENT),
+    entry(Task, "lead", Schedule, false, ASSIGNMENT),
+    entry(Task, "support", Schedule, false, ASSIGNMENT),
+    entry(
+        Task,
+        "acceptor",
+        Schedule,
+        false,
+        &[&[Role::Requester], &[Role::Change]],
+    ),
+    entry(
+        Task,
+        "",
+        Schedule,
+        false,
+        &[&[Role::Acceptor], &[Role::LeadHead]],
+    ),
+    // A request: each assisting department answers for itself.
+    entry(Req, "response", Act, true, &[&[Role::Member]]),
+    entry(Req, "acceptance", Act, true, &[&[Role::Requester]]),
+    entry(Req, "retrospective", Act, true, &[&[Role::Requester]]),
+    entry(Req, "what", Schedule, false, REQUEST_SCOPE),
+    entry(Req, "due", Schedule, false, REQUEST_SCOPE),
+    entry(Req, "to", Schedule, false, REQUEST_SCOPE),
+    entry(Req, "", Schedule, false, &[&[Role::Requester]]),
+    // A meeting: its organiser and chair call it; the scribe writes the
+    // minutes; each person confirms for themselves.
+    entry(Mtg, "notice_at", Act, false, ORGANISERS),
+    entry(Mtg, "agenda", Act, false, ORGANISERS),
+    entry(Mtg, "agenda_at", Act, false, ORGANISERS),
+    entry(Mtg, "start", Act, false, ORGANISERS),
+    entry(Mtg, "end", Act, false, ORGANISERS),
+    entry(Mtg, "major", Act, false, ORGANISERS),
+    entry(
+        Mtg,
+        "minutes",
+        Act,
+        false,
+        &[&[Role::Scribe], &[Role::Organizer], &[Role::Chair]],
+    ),
+    entry(Mtg, "minutes.read_by", Act, true, &[&[Role::Own]]),
+    entry(
+        Mtg,
+        "minutes.action.confirmed_at",
+        Act,
+        true,
+        &[&[Role::Own]],
+    ),
+    entry(Mtg, "", Schedule, false, ORGANISERS),
+    // A change request: each approver decides for themselves.
+    entry(Cr, "approval", Act, true, &[&[Role::Own]]),
+    entry(Cr, "", Schedule, false, &[&[Role::Requester]]),
+];
+
+/// The entry of `kind` for the field path `field` (without element keys),
+/// the longest that names it or a section above it.
+pub fn lookup(kind: ItemKind, field: &str) -> Option<&'static Entry> {
+    ENTRIES
+        .iter()
+        .filter(|e| e.kind == kind && !e.field.is_empty())
+        .filter(|e| {
+            field == e.field
+                || field
+                    .strip_prefix(e.field)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+        .max_by_key(|e| e.field.len())
+}
+
+/// The entry for creating or deleting an item of `kind` as a whole.
+pub fn whole(kind: ItemKind) -> Option<&'static Entry> {
+    ENTRIES
+        .iter()
+        .find(|e| e.kind == kind && e.field.is_empty())
+}
+
+/// The `[authority]` key of an entry: `task.due`, `task.delete`.
+pub fn key_of(entry: &Entry) -> String {
+    if entry.field.is_empty() {
+        format!("{}.delete", entry.kind.name())
+    } else {
+        format!("{}.{}", entry.kind.name(), entry.field)
+    }
+}
+
+/// The entry an `[authority]` key names.
+pub fn by_key(key: &str) -> Option<&'static Entry> {
+    ENTRIES.iter().find(|e| key_of(e) == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_entry_names_a_field() {
+        let key = |kind, field| lookup(kind, field).map(key_of);
+        assert_eq!(key(Task, "update.progress").as_deref(), Some("task.update"));
+        assert_eq!(key(Task, "title"), None);
+        assert_eq!(key(Task, "due"), Some("task.due".to_string()));
+        assert_eq!(key(Task, "duey"), None);
+        assert_eq!(
+            key(Mtg, "minutes.action.confirmed_at").as_deref(),
+            Some("meeting.minutes.action.confirmed_at")
+        );
+        assert_eq!(
+            key(Mtg, "minutes.action.title").as_deref(),
+            Some("meeting.minutes")
+        );
+        assert_eq!(
+            key(Mtg, "minutes.read_by").as_deref(),
+            Some("meeting.minutes.read_by")
+        );
+        assert_eq!(whole(Task).map(key_of).as_deref(), Some("task.delete"));
+    }
+
+    #[test]
+    fn keys_are_unique_and_round_trip() {
+        let mut keys: Vec<String> = ENTRIES.iter().map(key_of).collect();
+        for key in &keys {
+            assert!(by_key(key).is_some(), "{key}");
+        }
+        keys.sort();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len());
+    }
+}

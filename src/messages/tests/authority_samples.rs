@@ -1,0 +1,88 @@
+//! One sample of every message about who may change what: authority,
+//! change requests, and how a pull request was judged.
+
+use super::*;
+
+pub(super) fn samples() -> Vec<Msg> {
+    let s = |x: &str| x.to_string();
+    let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    vec![
+        Msg::UnapprovedChange {
+            item: s("T-LEG-1"),
+            field: s("due"),
+            from: Some(s("2027-01-15")),
+            to: Some(s("2027-02-15")),
+            who: s("zhao.liu"),
+            commit: s("abc123"),
+            allowed: v(&["fang.lv", "zhang.jingli"]),
+            by_change: true,
+        },
+        Msg::ChangeRequestHint {
+            item: s("T-LEG-1"),
+            field: s("due"),
+            from: Some(s("2027-01-15")),
+            to: Some(s("2027-02-15")),
+        },
+        Msg::ChangeRequestNotAuthorising {
+            id: s("CR-007"),
+            problem: ListedHint::From {
+                listed: Some(s("2027-01-10")),
+                actual: Some(s("2027-01-15")),
+            },
+        },
+        Msg::ChangeListFrozen {
+            who: s("li.gong"),
+            commit: s("abc123"),
+        },
+        Msg::ChangeUndecided {
+            requested_at: s("2026-09-25 10:00"),
+            deadline: s("2026-09-29 18:00"),
+            sla: Duration::WorkingDays(2),
+            waiting: v(&["zhang.jingli"]),
+        },
+        Msg::ChangeUndecidedHint,
+        Msg::ChangeFieldUnknown {
+            item: s("T-200"),
+            field: s("dua"),
+        },
+        Msg::ReportJudgedConflict {
+            paths: v(&["tasks/T-5.toml"]),
+        },
+        Msg::ReportJudgedUnrelated,
+        Msg::ReportApprovedChange {
+            item: s("T-200"),
+            field: s("due"),
+            from: Some(s("2026-10-16")),
+            to: Some(s("2026-10-23")),
+            by: s("CR-007"),
+        },
+        Msg::ReportUnattributed {
+            changes: v(&["T-1 `status`"]),
+        },
+    ]
+}
+
+/// Every way a change request can fail to authorise a change reads in
+/// both languages.
+#[test]
+fn listed_hints_render() {
+    for problem in [
+        ListedHint::To {
+            listed: None,
+            actual: Some("2027-02-15".into()),
+        },
+        ListedHint::Pending {
+            waiting: vec!["zhang.jingli".into()],
+        },
+        ListedHint::Rejected {
+            by: "chen.zong".into(),
+        },
+    ] {
+        let message = Msg::ChangeRequestNotAuthorising {
+            id: "CR-1".into(),
+            problem,
+        };
+        assert!(message.render(Lang::En).contains("CR-1 "));
+        assert!(message.render(Lang::Zh).contains("CR-1 "));
+    }
+}
