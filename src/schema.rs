@@ -60,6 +60,46 @@ fn drop_null(schema: &mut Schema) {
     }
 }
 
+/// The top-level fields of an item kind, from its schema (for checking
+/// the fields a change request names).
+pub fn top_level_fields(kind: crate::model::ItemKind) -> &'static [String] {
+    use crate::model::ItemKind;
+    use std::sync::OnceLock;
+    static FIELDS: OnceLock<Vec<(ItemKind, Vec<String>)>> = OnceLock::new();
+    let all = FIELDS.get_or_init(|| {
+        let names = |schema: Schema| -> Vec<String> {
+            schema
+                .as_object()
+                .and_then(|o| o.get("properties"))
+                .and_then(Value::as_object)
+                .map(|p| p.keys().cloned().collect())
+                .unwrap_or_default()
+        };
+        let generator = || SchemaSettings::draft07().into_generator();
+        vec![
+            (
+                ItemKind::Task,
+                names(generator().into_root_schema_for::<Task>()),
+            ),
+            (
+                ItemKind::Request,
+                names(generator().into_root_schema_for::<Request>()),
+            ),
+            (
+                ItemKind::Meeting,
+                names(generator().into_root_schema_for::<Meeting>()),
+            ),
+            (
+                ItemKind::Change,
+                names(generator().into_root_schema_for::<ChangeRequest>()),
+            ),
+        ]
+    });
+    all.iter()
+        .find(|(k, _)| *k == kind)
+        .map_or(&[][..], |(_, fields)| fields.as_slice())
+}
+
 /// Every schema, in a fixed order.
 pub fn all() -> Vec<SchemaFile> {
     vec![

@@ -52,7 +52,7 @@ fn the_example_project_reports_only_its_late_task_at_its_documented_time() {
     );
     assert!(
         stdout.contains(
-            "baton: 1 error, 0 warnings, 0 infos in 31 items (now 2026-09-24 10:00 +08:00)"
+            "baton: 1 error, 0 warnings, 0 infos in 33 items (now 2026-09-24 10:00 +08:00)"
         ),
         "{stdout}"
     );
@@ -150,7 +150,7 @@ fn baton_now_is_the_default_time_and_output_goes_to_a_file() {
         .stdout("");
     let report: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(report["now"], NOW);
-    assert_eq!(report["summary"]["items"], 31);
+    assert_eq!(report["summary"]["items"], 33);
     assert_eq!(report["findings"][0]["item"], "T-304");
 }
 
@@ -160,7 +160,7 @@ fn a_path_below_the_root_finds_the_root() {
         .args(["check", "example-project/tasks/design", "--now", NOW])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("31 items"));
+        .stdout(predicate::str::contains("33 items"));
 }
 
 #[test]

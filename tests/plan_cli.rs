@@ -189,7 +189,7 @@ fn the_example_graph_marks_the_critical_path() {
     let text = run(&["graph", "example-project", "--now", NOW, "--format", "json"]);
     let graph: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(graph["version"], 1);
-    assert_eq!(graph["nodes"].as_array().unwrap().len(), 31);
+    assert_eq!(graph["nodes"].as_array().unwrap().len(), 33);
     let critical: Vec<(String, String)> = graph["edges"]
         .as_array()
         .unwrap()

@@ -260,6 +260,22 @@ fn an_approved_change_request_moves_a_deadline() {
         "{comment}"
     );
 
+    // The item's history names the change request that allowed the move.
+    let (code, log, stderr) = baton(&[
+        "log",
+        "T-1",
+        &repo.path().display().to_string(),
+        "--rev",
+        &head.to_string(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        log.lines().any(
+            |l| l.contains("due") && l.ends_with("2026-07-20 → 2026-08-20  (approved by CR-1)")
+        ),
+        "{log}"
+    );
+
     // The same change request with approvals the requester wrote himself
     // authorises nothing: each forged approval is an O004.
     repo.checkout(fork);

@@ -16,12 +16,14 @@
 //!   how many were kept, and the median and worst time taken in working
 //!   hours;
 //! - [`outlook`]: the critical path and the planned finish of every open
-//!   request.
+//!   request;
+//! - [`changes`]: change requests waiting for a decision, and for whom.
 //!
 //! Times of events are those the rules use ([`Context::time_of`]): the time
 //! an item states, else the time git history shows the state began.
 //! Renderers (text, JSON, Markdown, HTML) live in [`crate::report::audit`].
 
+pub mod changes;
 pub mod headline;
 pub mod load;
 pub mod outlook;
@@ -87,6 +89,8 @@ pub struct Audit {
     pub sla: SlaReport,
     /// Critical path and open requests.
     pub outlook: Outlook,
+    /// Change requests waiting for a decision.
+    pub changes: Vec<changes::PendingChange>,
 }
 
 impl Audit {
@@ -103,6 +107,7 @@ impl Audit {
             people: People::compute(cx, scope),
             sla: SlaReport::compute(cx, scope, options.since_days),
             outlook: Outlook::compute(cx, scope),
+            changes: changes::pending(cx, scope),
         }
     }
 }

@@ -11,7 +11,8 @@
 //!   confirmed;
 //! - **accept**: delivered tasks they accept (the acceptor, else the
 //!   request's contact) without a review of this delivery, and delivered
-//!   requests they asked for.
+//!   requests they asked for;
+//! - **decide**: change requests waiting for their decision.
 
 use std::collections::BTreeMap;
 
@@ -182,6 +183,20 @@ impl People {
                         add(owner.as_str(), line(Duty::Due, Some(deadline)));
                     }
                 }
+            }
+        }
+        for pending in super::changes::pending(cx, &Scope::everything()) {
+            for person in &pending.waiting {
+                add(
+                    person,
+                    DutyLine {
+                        duty: Duty::Decide,
+                        item: pending.id.clone(),
+                        kind: ItemKind::Change,
+                        title: pending.title.clone(),
+                        by: pending.decide_by,
+                    },
+                );
             }
         }
         let order = |id: &str| {

@@ -24,6 +24,27 @@ pub struct LogArgs {
     pub rev: String,
 }
 
+/// The change request that lists this change of a field, and whether it
+/// was approved: `approved by CR-007` / `listed in CR-007, not approved`.
+fn change_request_note(
+    project: &crate::model::Project,
+    id: &str,
+    change: &crate::history::fields::FieldChange,
+) -> Option<String> {
+    use crate::authority::{ApprovalState, change_request_state, listing};
+    listing(project, id, &change.field)
+        .find(|(_, _, entry)| {
+            entry.from.as_ref().map(|v| v.0.as_str()) == change.old.as_deref()
+                && entry.to.as_ref().map(|v| v.0.as_str()) == change.new.as_deref()
+        })
+        .map(
+            |(cr_id, cr, _)| match change_request_state(project, cr, None).state {
+                ApprovalState::Approved => format!("approved by {cr_id}"),
+                _ => format!("listed in {cr_id}, not approved"),
+            },
+        )
+}
+
 fn pad(text: &str, width: usize) -> String {
     let shown = UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(shown)))
@@ -80,7 +101,10 @@ pub fn run(args: LogArgs) -> Outcome {
                 None => line.commit.author.to_string(),
             };
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "∅".to_string());
-            let change = format!("{} → {}", show(&line.change.old), show(&line.change.new));
+            let mut change = format!("{} → {}", show(&line.change.old), show(&line.change.new));
+            if let Some(note) = change_request_note(&project, &line.id, &line.change) {
+                change.push_str(&format!("  ({note})"));
+            }
             [
                 when,
                 short_id(line.commit.oid),

@@ -16,6 +16,8 @@ pub enum RefKind {
     Request,
     /// A calendar.
     Calendar,
+    /// An item of any kind.
+    Item,
 }
 
 /// How late something is: whole working days, and clock hours for less
@@ -67,6 +69,8 @@ pub enum Duty {
     Confirm,
     /// A delivery waits on their acceptance.
     Accept,
+    /// A change request waits on their decision.
+    Decide,
 }
 
 /// A service level measured by the audit (SPEC §3 `[sla]`).

@@ -40,6 +40,7 @@ fn kind(k: RefKind) -> &'static str {
         RefKind::Task => "task",
         RefKind::Request => "request",
         RefKind::Calendar => "calendar",
+        RefKind::Item => "item",
     }
 }
 
@@ -277,6 +278,10 @@ pub(super) fn render(msg: &Msg) -> String {
             from.as_deref().unwrap_or("(unset)"),
             to.as_deref().unwrap_or("(unset)")
         ),
+        Msg::AuditChangesHeading { count } => format!(
+            "change requests waiting for a decision: {count}"
+        ),
+        Msg::AuditChangeColumns => "change\ttitle\trequested by\tchanges\twaiting for\tdecide by".into(),
         Msg::ReportUnattributed { changes } => format!(
             "who made these changes is not known (the shallow clone ends inside the pull request; use fetch-depth: 0): {}",
             changes.join(", ")
@@ -666,7 +671,7 @@ pub(super) fn render(msg: &Msg) -> String {
         }
         Msg::AuditOverloadedMark => "overloaded".into(),
         Msg::AuditPeopleHeading { days } => format!(
-            "people: due within {}, and what waits on their confirmation or acceptance",
+            "people: due within {}, and what waits on their confirmation, acceptance or decision",
             plural(i64::from(*days), "working day", "working days")
         ),
         Msg::AuditPeopleColumns => "person\twhat\titem\ttitle\tby".into(),
@@ -675,6 +680,7 @@ pub(super) fn render(msg: &Msg) -> String {
             Duty::Due => "due",
             Duty::Confirm => "confirm",
             Duty::Accept => "accept",
+            Duty::Decide => "decide",
         }
         .into(),
         Msg::AuditNobodyWaiting => "nothing is due soon and nothing waits on anyone".into(),

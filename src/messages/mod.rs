@@ -208,6 +208,10 @@ pub enum Msg {
     ReportUnattributed {
         changes: Vec<String>,
     },
+    AuditChangesHeading {
+        count: usize,
+    },
+    AuditChangeColumns,
     ArchivedModified {
         id: String,
         action: ArchivedAction,

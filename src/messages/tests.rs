@@ -557,9 +557,11 @@ fn variant(m: &Msg) -> usize {
         Msg::ReportJudgedUnrelated => 190,
         Msg::ReportApprovedChange { .. } => 191,
         Msg::ReportUnattributed { .. } => 192,
+        Msg::AuditChangesHeading { .. } => 193,
+        Msg::AuditChangeColumns => 194,
     }
 }
-const VARIANTS: usize = 193;
+const VARIANTS: usize = 195;
 
 #[test]
 fn every_message_has_a_sample() {

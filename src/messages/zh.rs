@@ -31,6 +31,7 @@ fn kind(k: RefKind) -> &'static str {
         RefKind::Task => "任务",
         RefKind::Request => "协作需求",
         RefKind::Calendar => "日历",
+        RefKind::Item => "条目",
     }
 }
 
@@ -327,7 +328,7 @@ pub(super) fn render(msg: &Msg) -> String {
             sla,
             waiting,
         } => format!(
-            "变更申请提交于 {requested_at},至今未决;应在 {} 内(即 {deadline} 前)决定;等待 {} 审批",
+            "变更申请提交于 {requested_at},至今未决;应在{}内(即 {deadline} 前)决定;等待 {} 审批",
             duration(sla),
             people(waiting)
         ),
@@ -356,6 +357,8 @@ pub(super) fn render(msg: &Msg) -> String {
             from.as_deref().unwrap_or("(未设置)"),
             to.as_deref().unwrap_or("(未设置)")
         ),
+        Msg::AuditChangesHeading { count } => format!("待审批的变更申请:{count} 项"),
+        Msg::AuditChangeColumns => "变更申请\t标题\t申请人\t变更内容\t等待审批\t审批期限".into(),
         Msg::ReportUnattributed { changes } => format!(
             "无法确定以下修改的作者(浅克隆在合并请求内部截断;请使用 fetch-depth: 0):{}",
             changes.join("、")
@@ -757,7 +760,7 @@ pub(super) fn render(msg: &Msg) -> String {
         }
         Msg::AuditOverloadedMark => "超负荷".into(),
         Msg::AuditPeopleHeading { days } => {
-            format!("个人提醒:{days} 个工作日内到期、待确认、待验收")
+            format!("个人提醒:{days} 个工作日内到期、待确认、待验收、待审批")
         }
         Msg::AuditPeopleColumns => "人员\t事项\t条目\t标题\t期限".into(),
         Msg::AuditDuty { duty } => match duty {
@@ -765,6 +768,7 @@ pub(super) fn render(msg: &Msg) -> String {
             Duty::Due => "即将到期",
             Duty::Confirm => "待确认",
             Duty::Accept => "待验收",
+            Duty::Decide => "待审批",
         }
         .into(),
         Msg::AuditNobodyWaiting => "近期没有到期事项,也没有待确认或待验收的事项".into(),

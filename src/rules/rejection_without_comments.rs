@@ -10,7 +10,8 @@ declare_rule! {
     ///
     /// ## What it checks
     /// A task `[review]` or a request `[acceptance]` with
-    /// `verdict = "rejected"` needs non-empty `comments`.
+    /// `verdict = "rejected"` needs non-empty `comments`; so does a change
+    /// request's `[[approval]]` with `decision = "reject"`.
     ///
     /// ## Why
     /// Seeds 000 and 001: a failed acceptance states the required changes
@@ -44,6 +45,24 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             );
         }
     }
+    for cr in &cx.project.changes {
+        for approval in &cr.approval {
+            if *approval.decision.get() == crate::model::ApprovalDecision::Reject
+                && filled(&approval.comments).is_none()
+            {
+                out.emit(
+                    at(
+                        cr,
+                        &approval.decision,
+                        "approval.comments",
+                        Msg::RejectionWithoutComments,
+                    )
+                    .key(approval.by.as_str())
+                    .hint(Msg::RejectionHint),
+                );
+            }
+        }
+    }
     for request in &cx.project.requests {
         if let Some(acceptance) = request.acceptance.as_ref().filter(|r| unexplained(r)) {
             out.emit(
@@ -70,18 +89,23 @@ mod tests {
     fn fires_on_rejections_without_comments() {
         let task = "title = \"a\"\nstatus = \"rejected\"\n[review]\nverdict = \"rejected\"\ncomments = \" \"\n";
         let request = "title = \"r\"\nfrom = { department = \"mkt\" }\n[acceptance]\nverdict = \"rejected\"\n";
+        let cr = "title = \"c\"\n[[approval]]\nby = \"zhang.jingli\"\ndecision = \"reject\"\n";
         let found = run_rule(
             &RULE,
-            &[("tasks/T-1.toml", task), ("requests/R-1.toml", request)],
+            &[
+                ("tasks/T-1.toml", task),
+                ("requests/R-1.toml", request),
+                ("changes/CR-1.toml", cr),
+            ],
             NOW,
         );
-        assert_eq!(found.len(), 2);
+        assert_eq!(found.len(), 3, "{found:#?}");
         assert!(
             found
                 .iter()
                 .all(|f| f.message == "rejected without comments")
         );
-        assert_eq!(found[1].line, 4);
+        assert_eq!(found[2].line, 4);
     }
 
     #[test]

@@ -53,6 +53,7 @@ impl Refs<'_, '_, '_> {
             RefKind::Task => project.resolves(ItemKind::Task, id),
             RefKind::Request => project.resolves(ItemKind::Request, id),
             RefKind::Calendar => true,
+            RefKind::Item => project.item(id).is_some() || project.resolves(ItemKind::Task, id),
         }
     }
 
@@ -64,6 +65,15 @@ impl Refs<'_, '_, '_> {
             RefKind::Task => project.ids_of(ItemKind::Task),
             RefKind::Request => project.ids_of(ItemKind::Request),
             RefKind::Calendar => Vec::new(),
+            RefKind::Item => [
+                ItemKind::Task,
+                ItemKind::Request,
+                ItemKind::Meeting,
+                ItemKind::Change,
+            ]
+            .into_iter()
+            .flat_map(|k| project.ids_of(k))
+            .collect(),
         };
         suggest::did_you_mean(id, candidates).map(|c| Msg::DidYouMean {
             candidate: c.to_string(),
@@ -195,6 +205,38 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             }
         }
     }
+    for cr in &cx.project.changes {
+        refs.items(cr, Person, &cr.requested_by, "requested_by");
+        refs.items(cr, Request, &cr.request, "request");
+        refs.items(cr, Person, cr.approval.iter().map(|a| &a.by), "approval.by");
+        for entry in &cr.change {
+            refs.item(cr, RefKind::Item, &entry.item, "change.item");
+            // The field must be one the item's kind has.
+            let Some(target) = cx.project.body(&entry.item) else {
+                continue;
+            };
+            let known = crate::schema::top_level_fields(target.kind());
+            if !known.iter().any(|f| f == entry.field.as_str()) {
+                let hint = suggest::did_you_mean(&entry.field, known.iter().map(String::as_str))
+                    .map(|c| Msg::DidYouMean {
+                        candidate: c.to_string(),
+                    });
+                refs.out.emit(
+                    at(
+                        cr,
+                        &entry.field,
+                        "change.field",
+                        Msg::ChangeFieldUnknown {
+                            item: entry.item.to_string(),
+                            field: entry.field.to_string(),
+                        },
+                    )
+                    .key(entry.field.as_str())
+                    .maybe_hint(hint),
+                );
+            }
+        }
+    }
     if let Some(org_file) = cx.project.org_file {
         let org = &cx.project.org;
         for department in &org.departments {
@@ -293,6 +335,45 @@ mod tests {
                     "title = \"a\"\nowner = \"li.gong\"\ndepends_on = [\"T-2\"]\n",
                 ),
                 ("tasks/T-2.toml", "title = [\n"),
+            ],
+            NOW,
+        );
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn fires_on_change_requests_naming_unknown_items_fields_or_people() {
+        let cr = "title = \"延期\"\nrequested_by = \"li.gng\"\n[[change]]\nitem = \"T-9\"\nfield = \"due\"\n[[change]]\nitem = \"T-1\"\nfield = \"dua\"\n[[approval]]\nby = \"nobody\"\ndecision = \"approve\"\n";
+        let found = run_rule(
+            &RULE,
+            &[
+                ("tasks/T-1.toml", "title = \"a\"\nowner = \"li.gong\"\n"),
+                ("changes/CR-1.toml", cr),
+            ],
+            NOW,
+        );
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown person `li.gng`",
+                "unknown person `nobody`",
+                "unknown item `T-9`",
+                "`T-1` has no field `dua` a change request could change"
+            ],
+            "{found:#?}"
+        );
+        assert_eq!(found[3].hint.as_deref(), Some("did you mean `due`?"));
+    }
+
+    #[test]
+    fn does_not_fire_on_a_change_request_naming_real_fields() {
+        let cr = "title = \"延期\"\nrequested_by = \"li.gong\"\n[[change]]\nitem = \"T-1\"\nfield = \"depends_on\"\n";
+        let found = run_rule(
+            &RULE,
+            &[
+                ("tasks/T-1.toml", "title = \"a\"\nowner = \"li.gong\"\n"),
+                ("changes/CR-1.toml", cr),
             ],
             NOW,
         );

@@ -59,6 +59,8 @@ pub(super) fn samples() -> Vec<Msg> {
         Msg::ReportUnattributed {
             changes: v(&["T-1 `status`"]),
         },
+        Msg::AuditChangesHeading { count: 1 },
+        Msg::AuditChangeColumns,
     ]
 }
 

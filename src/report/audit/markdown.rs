@@ -47,6 +47,7 @@ pub fn render(audit: &Audit, lang: Lang) -> String {
     people(&mut out, audit, lang);
     sla(&mut out, audit, lang);
     outlook(&mut out, audit, lang);
+    changes(&mut out, audit, lang);
     // One newline at the end: sections end with a blank line.
     format!("{}\n", out.trim_end())
 }
@@ -307,4 +308,38 @@ fn outlook(out: &mut String, audit: &Audit, lang: Lang) {
         })
         .collect();
     out.push_str(&table(&Msg::AuditRequestColumns.render(lang), &rows));
+}
+
+fn changes(out: &mut String, audit: &Audit, lang: Lang) {
+    if audit.changes.is_empty() {
+        return;
+    }
+    let title = Msg::AuditChangesHeading {
+        count: audit.changes.len(),
+    }
+    .render(lang);
+    out.push_str(&heading(3, &title));
+    let rows: Vec<Vec<String>> = audit
+        .changes
+        .iter()
+        .map(|c| {
+            let by = c
+                .decide_by
+                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default();
+            vec![
+                c.id.clone(),
+                c.title.clone(),
+                c.requested_by.clone().unwrap_or_default(),
+                c.changes.join("; "),
+                c.waiting.join(", "),
+                if c.overdue {
+                    format!("{by} ⚠️")
+                } else {
+                    by
+                },
+            ]
+        })
+        .collect();
+    out.push_str(&table(&Msg::AuditChangeColumns.render(lang), &rows));
 }

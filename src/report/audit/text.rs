@@ -54,7 +54,38 @@ pub fn render(audit: &Audit, lang: Lang) -> String {
     people(&mut out, audit, lang);
     sla(&mut out, audit, lang);
     outlook(&mut out, audit, lang);
+    changes(&mut out, audit, lang);
     out
+}
+
+fn changes(out: &mut String, audit: &Audit, lang: Lang) {
+    if audit.changes.is_empty() {
+        return;
+    }
+    heading(
+        out,
+        Msg::AuditChangesHeading {
+            count: audit.changes.len(),
+        },
+        lang,
+    );
+    let mut table = Table::new(&Msg::AuditChangeColumns.render(lang)).limit(1, TITLE);
+    for change in &audit.changes {
+        let by = maybe_when(&change.decide_by);
+        table.row(vec![
+            change.id.clone(),
+            change.title.clone(),
+            change.requested_by.clone().unwrap_or_default(),
+            change.changes.join("; "),
+            change.waiting.join(", "),
+            if change.overdue {
+                format!("{by} ⚠")
+            } else {
+                by
+            },
+        ]);
+    }
+    out.push_str(&table.render("  "));
 }
 
 fn line(out: &mut String, text: &str) {

@@ -31,6 +31,8 @@ pub enum EdgeKind {
     Request,
     /// A meeting's `request`, or an action item promoted to a task.
     Meeting,
+    /// A change request to the items it changes.
+    Change,
 }
 
 impl EdgeKind {
@@ -41,6 +43,7 @@ impl EdgeKind {
             EdgeKind::Parent => "parent",
             EdgeKind::Request => "request",
             EdgeKind::Meeting => "meeting",
+            EdgeKind::Change => "change",
         }
     }
 }
@@ -148,6 +151,23 @@ impl ItemGraph {
                 planned: None,
             });
         }
+        for cr in &project.changes {
+            let state = crate::authority::change_request_state(project, &cr.body, None).state;
+            nodes.push(Node {
+                id: cr.id.clone(),
+                kind: ItemKind::Change,
+                title: cr.title.get().clone(),
+                status: match state {
+                    crate::authority::ApprovalState::Approved => "approved",
+                    crate::authority::ApprovalState::Rejected { .. } => "rejected",
+                    crate::authority::ApprovalState::Pending { .. } => "pending",
+                },
+                milestone: false,
+                critical: false,
+                overdue: None,
+                planned: None,
+            });
+        }
         let index: HashMap<(ItemKind, &str), usize> = nodes
             .iter()
             .enumerate()
@@ -209,6 +229,23 @@ impl ItemGraph {
                 if let Some(task) = &action.task {
                     add(node, find(ItemKind::Task, task.as_str()), EdgeKind::Meeting);
                 }
+            }
+        }
+        let changes_from = meetings_from + project.meetings.len();
+        for (c, cr) in project.changes.iter().enumerate() {
+            let node = Some(changes_from + c);
+            if let Some(request) = &cr.request {
+                add(
+                    node,
+                    find(ItemKind::Request, request.as_str()),
+                    EdgeKind::Change,
+                );
+            }
+            for change in &cr.change {
+                let target = project
+                    .item(&change.item)
+                    .and_then(|r| find(r.kind, change.item.as_str()));
+                add(node, target, EdgeKind::Change);
             }
         }
         ItemGraph { nodes, edges }
