@@ -16,7 +16,7 @@ export RUSTC_BOOTSTRAP=1
 seconds="${1:-1800}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(task request meeting baton_toml org_toml)
+[ ${#targets[@]} -gt 0 ] || targets=(task request meeting baton_toml org_toml change)
 
 seed() {
   local target="$1" pattern="$2"

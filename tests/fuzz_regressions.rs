@@ -13,6 +13,7 @@ const TARGETS: &[(&str, &str)] = &[
     ("meeting", "meetings/M-fuzz.toml"),
     ("baton_toml", "baton.toml"),
     ("org_toml", "org.toml"),
+    ("change", "changes/CR-fuzz.toml"),
 ];
 
 #[test]
