@@ -173,7 +173,13 @@ impl ChangeSet {
             };
             if change.new.is_some() {
                 for field in super::fields::diff(&old_fields, &new_fields) {
-                    units.push(unit_of(kind, &field.field));
+                    let unit = unit_of(kind, &field.field);
+                    // A new item is judged only for the acts it carries
+                    // (and as a whole): its other fields are its creator's.
+                    if change.old.is_none() && !unit.entry.is_some_and(|e| e.carried) {
+                        continue;
+                    }
+                    units.push(unit);
                 }
             }
             units.sort();
