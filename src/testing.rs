@@ -78,6 +78,15 @@ pub(crate) struct Found {
     pub column: usize,
     pub message: String,
     pub hint: Option<String>,
+    /// The message itself, to render in another language.
+    pub raw: crate::messages::Msg,
+}
+
+impl Found {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.raw.render(lang)
+    }
 }
 
 /// Loads `files` (plus the default baton.toml and org.toml unless given).
@@ -145,6 +154,7 @@ pub(crate) fn run_rule_with(
                 column: at.column,
                 message: d.message.render(Lang::En),
                 hint: d.hint.as_ref().map(|h| h.render(Lang::En)),
+                raw: d.message.clone(),
             }
         })
         .collect()

@@ -10,6 +10,7 @@
 //! calendar without any working day answers `None` instead of looping.
 
 mod builtin;
+pub mod import;
 #[rustfmt::skip]
 mod cn_data;
 

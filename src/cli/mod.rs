@@ -3,6 +3,7 @@
 //! finding, 1 error findings, 2 baton could not do its job.
 
 mod audit;
+mod calendar;
 mod check;
 mod comment;
 mod explain;
@@ -58,6 +59,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Deadlines, meetings and action-item dues as an iCalendar file.
     Ics(ics::IcsArgs),
+    /// Working calendars: import an official holiday schedule.
+    Calendar(calendar::CalendarArgs),
 }
 
 /// When to color terminal output.
@@ -157,5 +160,6 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Audit(args) => audit::run(args),
         Command::Report(args) => report::run(args),
         Command::Ics(args) => ics::run(args),
+        Command::Calendar(args) => calendar::run(args),
     }
 }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use chrono_tz::Tz;
 
 use super::{Decoded, record};
-use crate::calendar::{BUILTIN_IDS, Calendar, CalendarBuilder, Coverage, builtin};
+use crate::calendar::{BUILTIN_IDS, Calendar, CalendarBuilder, builtin};
 use crate::diag::Diagnostic;
 use crate::files::{FileId, Files};
 use crate::messages::Msg;
@@ -377,36 +377,32 @@ fn apply(
     }
     let mut seen: HashMap<chrono::NaiveDate, Range<usize>> = HashMap::new();
     for holiday in &parsed.holidays {
-        seen.insert(holiday.get().0, holiday.span());
-        builder = builder.holiday(holiday.get().0, None);
+        for day in holiday.days() {
+            seen.insert(day, holiday.span());
+            builder = builder.holiday(day, holiday.name.as_deref());
+        }
     }
     for workday in &parsed.workdays {
-        if seen.contains_key(&workday.get().0) {
-            return Err(Box::new(Diagnostic::new(
-                None,
-                file,
-                Some(workday.span()),
-                "workdays",
-                Msg::InvalidValue {
-                    field: "workdays".into(),
-                    detail: format!(
-                        "{} is listed both as a holiday and as a working day",
-                        workday.get().0
-                    ),
-                },
-            )));
+        for day in workday.days() {
+            if seen.contains_key(&day) {
+                return Err(Box::new(Diagnostic::new(
+                    None,
+                    file,
+                    Some(workday.span()),
+                    "workdays",
+                    Msg::InvalidValue {
+                        field: "workdays".into(),
+                        detail: format!("{day} is listed both as a holiday and as a working day"),
+                    },
+                )));
+            }
+            builder = builder.workday(day);
         }
-        builder = builder.workday(workday.get().0);
     }
-    let own_years: Vec<i32> = parsed
-        .holidays
-        .iter()
-        .chain(&parsed.workdays)
-        .map(|d| chrono::Datelike::year(&d.get().0))
-        .collect();
-    let extends_data = matches!(base.coverage(), Coverage::Years(_));
-    if extends_data || (parsed.extends.is_none() && !own_years.is_empty()) {
-        builder = builder.covering(own_years);
+    // Only a declared year is covered: a company day off says nothing of
+    // the official schedule (SPEC §2 Calendars).
+    if !parsed.years.is_empty() {
+        builder = builder.covering(parsed.years.iter().map(|y| *y.get()));
     }
     Ok(builder.build())
 }

@@ -98,6 +98,43 @@ fn people(items: &[String]) -> String {
     }
 }
 
+/// Why a day is off: a weekend, or a holiday (named or not).
+fn day_off(msg: &Msg) -> String {
+    match msg {
+        Msg::DayOff { name: Some(name) } => holiday_name(name),
+        Msg::DayOff { name: None } => "holiday".into(),
+        _ => "weekend".into(),
+    }
+}
+
+/// The English name of an official holiday of the built-in `cn` calendar;
+/// other names (a company's own) as written.
+fn holiday_name(name: &str) -> String {
+    let known: &[(&str, &str)] = &[
+        ("元旦", "New Year's Day"),
+        ("春节", "Spring Festival"),
+        ("清明节", "Qingming Festival"),
+        ("清明", "Qingming Festival"),
+        ("劳动节", "Labour Day"),
+        ("端午节", "Dragon Boat Festival"),
+        ("端午", "Dragon Boat Festival"),
+        ("中秋节", "Mid-Autumn Festival"),
+        ("中秋", "Mid-Autumn Festival"),
+        ("国庆节", "National Day"),
+        ("国庆", "National Day"),
+        ("中秋节、国庆节", "Mid-Autumn Festival and National Day"),
+        ("国庆节、中秋节", "National Day and Mid-Autumn Festival"),
+        (
+            "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+            "the 70th anniversary of victory in the War of Resistance",
+        ),
+    ];
+    known
+        .iter()
+        .find(|(zh, _)| *zh == name)
+        .map_or_else(|| name.to_string(), |(_, en)| (*en).to_string())
+}
+
 fn path_or_none(path: &[String]) -> String {
     if path.is_empty() {
         "none".into()
@@ -433,9 +470,12 @@ pub(super) fn render(msg: &Msg) -> String {
             path_or_none(to)
         ),
         Msg::DueOnNonWorkingDay { date, reason } => {
-            format!("due date {date} is not a working day ({reason})")
+            format!("due date {date} is not a working day ({})", day_off(reason))
         }
-        Msg::Weekend => "weekend".into(),
+        Msg::Weekend | Msg::DayOff { .. } => day_off(msg),
+        Msg::CalendarYearHint { year } => format!(
+            "once the State Council publishes the {year} holiday schedule, run `baton calendar import {year}.json` (holiday-cn JSON) and extend the calendar it writes; or list the year's holidays and make-up days in a file under calendars/ with `years = [{year}]`"
+        ),
         Msg::NotAcknowledged {
             department,
             deadline,

@@ -208,6 +208,12 @@ pub enum Msg {
     ReportUnattributed {
         changes: Vec<String>,
     },
+    DayOff {
+        name: Option<String>,
+    },
+    CalendarYearHint {
+        year: i32,
+    },
     AuditChangesHeading {
         count: usize,
     },
@@ -292,7 +298,8 @@ pub enum Msg {
     },
     DueOnNonWorkingDay {
         date: String,
-        reason: String,
+        /// [`Msg::Weekend`] or [`Msg::DayOff`], rendered in the output's language.
+        reason: Box<Msg>,
     },
     Weekend,
     NotAcknowledged {

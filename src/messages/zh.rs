@@ -67,6 +67,15 @@ fn list(items: &[String]) -> String {
         .join("、")
 }
 
+/// 休息的原因:周末,或节假日(有名称时用其名称)。
+fn day_off(msg: &Msg) -> String {
+    match msg {
+        Msg::DayOff { name: Some(name) } => name.clone(),
+        Msg::DayOff { name: None } => "休息日".into(),
+        _ => "周末".into(),
+    }
+}
+
 /// A field's value for messages: 未设置 when absent.
 fn value(v: &Option<String>) -> String {
     match v {
@@ -487,8 +496,13 @@ pub(super) fn render(msg: &Msg) -> String {
             path_or_none(from),
             path_or_none(to)
         ),
-        Msg::DueOnNonWorkingDay { date, reason } => format!("截止日期 {date} 不是工作日({reason})"),
-        Msg::Weekend => "周末".into(),
+        Msg::DueOnNonWorkingDay { date, reason } => {
+            format!("截止日期 {date} 不是工作日({})", day_off(reason))
+        }
+        Msg::Weekend | Msg::DayOff { .. } => day_off(msg),
+        Msg::CalendarYearHint { year } => format!(
+            "国务院公布 {year} 年节假日安排后,运行 `baton calendar import {year}.json`(holiday-cn 格式)并让日历继承它生成的文件;或在 calendars/ 下的日历文件中写明该年的节假日与调休上班日,并声明 `years = [{year}]`"
+        ),
         Msg::NotAcknowledged {
             department,
             deadline,

@@ -13,7 +13,7 @@ mod times;
 
 use std::collections::{HashMap, HashSet};
 
-pub use calendar_file::{CalendarFile, WeekdayName};
+pub use calendar_file::{CalendarFile, DaySpan, WeekdayName};
 pub use change::{Approval, ApprovalDecision, ChangeEntry, ChangeRequest, FieldValue, value_text};
 pub use common::{Owners, Percent, Review, Verdict, filled};
 pub use config::{ConfigFile, ProjectSection, SlaSection, WorkdaySection};

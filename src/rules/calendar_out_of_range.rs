@@ -117,7 +117,8 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                 date.field,
                 message,
             )
-            .key(date.year.to_string()),
+            .key(date.year.to_string())
+            .hint(Msg::CalendarYearHint { year: date.year }),
         );
     }
 }
@@ -148,6 +149,45 @@ mod tests {
                 .starts_with("calendar `cn` has no holiday data for 2031 (it covers 2004–2026)")
         );
         assert!(found[1].message.contains("for 2003"));
+    }
+
+    #[test]
+    fn fires_when_a_calendar_file_only_adds_a_company_day_off() {
+        // A company day off in 2027 says nothing of the official schedule.
+        let calendar = "extends = \"cn\"\nholidays = [2026-09-11, 2027-06-18]\n";
+        let found = run_rule(
+            &RULE,
+            &[
+                ("baton.toml", "[project]\ncalendar = \"acme\"\n"),
+                ("calendars/acme.toml", calendar),
+                ("tasks/T-1.toml", "title = \"a\"\ndue = 2027-02-26\n"),
+            ],
+            NOW,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].message.contains("no holiday data for 2027"));
+        assert!(
+            found[0]
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("baton calendar import 2027.json")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn does_not_fire_for_a_year_a_calendar_file_declares() {
+        let calendar = "extends = \"cn\"\nyears = [2027]\nholidays = [{ from = 2027-02-06, to = 2027-02-14, name = \"春节\" }]\nworkdays = [2027-02-20]\n";
+        let found = run_rule(
+            &RULE,
+            &[
+                ("baton.toml", "[project]\ncalendar = \"acme\"\n"),
+                ("calendars/acme.toml", calendar),
+                ("tasks/T-1.toml", "title = \"a\"\ndue = 2027-02-26\n"),
+            ],
+            NOW,
+        );
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]

@@ -32,13 +32,19 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         if calendar.is_working_day(date) {
             return None;
         }
-        let reason = calendar.holiday_name(date).map_or_else(
-            || Msg::Weekend.render(cx.project.settings.lang),
-            str::to_string,
-        );
+        let weekly_day_off = !calendar.weekly_working_days()
+            [chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
+        let reason = match calendar.holiday_name(date) {
+            Some(name) => Msg::DayOff {
+                name: Some(name.to_string()),
+            },
+            None if weekly_day_off => Msg::Weekend,
+            // A day off on a weekday without a name: a company day off.
+            None => Msg::DayOff { name: None },
+        };
         Some(Msg::DueOnNonWorkingDay {
             date: date.to_string(),
-            reason,
+            reason: Box::new(reason),
         })
     };
     for task in &cx.project.tasks {
@@ -103,9 +109,37 @@ mod tests {
             messages,
             [
                 "due date 2026-07-04 is not a working day (weekend)",
-                "due date 2026-10-03 is not a working day (国庆节)"
+                "due date 2026-10-03 is not a working day (National Day)"
             ]
         );
+    }
+
+    #[test]
+    fn fires_on_a_company_day_off_named_as_a_holiday_not_a_weekend() {
+        // A Wednesday off in a calendar file, without and with a name.
+        let calendar = "extends = \"cn\"\nholidays = [2026-07-08, { from = 2026-07-15, to = 2026-07-15, name = \"司庆日\" }]\n";
+        let baton = "[project]\ncalendar = \"acme\"\nlocale = \"zh-CN\"\n";
+        let project = crate::testing::project(&[
+            ("baton.toml", baton),
+            ("calendars/acme.toml", calendar),
+            ("tasks/T-1.toml", &task("2026-07-08")),
+            ("tasks/T-2.toml", &task("2026-07-15")),
+        ]);
+        let found =
+            crate::testing::run_rule_with(&RULE, &project, &crate::evidence::Evidence::none(), NOW);
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "due date 2026-07-08 is not a working day (holiday)",
+                "due date 2026-07-15 is not a working day (司庆日)"
+            ]
+        );
+        let zh: Vec<String> = found
+            .iter()
+            .map(|f| f.message_in(crate::messages::Lang::Zh))
+            .collect();
+        assert_eq!(zh[0], "截止日期 2026-07-08 不是工作日(休息日)");
     }
 
     #[test]
@@ -116,7 +150,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(
             found[0].message,
-            "due date 2026-09-25 is not a working day (中秋节)"
+            "due date 2026-09-25 is not a working day (Mid-Autumn Festival)"
         );
     }
 

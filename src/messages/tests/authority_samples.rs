@@ -59,6 +59,10 @@ pub(super) fn samples() -> Vec<Msg> {
         Msg::ReportUnattributed {
             changes: v(&["T-1 `status`"]),
         },
+        Msg::DayOff {
+            name: Some(s("国庆节")),
+        },
+        Msg::CalendarYearHint { year: 2027 },
         Msg::AuditChangesHeading { count: 1 },
         Msg::AuditChangeColumns,
     ]
