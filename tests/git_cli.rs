@@ -148,7 +148,7 @@ fn a_pull_request_on_the_example_project_is_classified() {
         insta::assert_snapshot!("example_pull_request", stdout);
     });
     assert!(
-        stdout.contains("── new: 3 ──")
+        stdout.contains("── new: 4 ──")
             && stdout.contains("── fixed: 1 ──")
             && stdout.contains("── existing: 2 ──"),
         "{stdout}"

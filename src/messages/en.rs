@@ -315,6 +315,27 @@ pub(super) fn render(msg: &Msg) -> String {
             from.as_deref().unwrap_or("(unset)"),
             to.as_deref().unwrap_or("(unset)")
         ),
+        Msg::MeetingOnNonWorkingDay { date, reason } => format!(
+            "the meeting is on {date}, which is not a working day ({})",
+            day_off(reason)
+        ),
+        Msg::MinutesDueOnNonWorkingDay { due, sla, reason } => format!(
+            "its minutes fall due {due} ({} after the end), which is not a working day ({})",
+            duration(sla),
+            day_off(reason)
+        ),
+        Msg::MinutesDueHint => "move the meeting, or count `sla.minutes` in working days (\"1wd\")".into(),
+        Msg::DependencyNotFinished { item, status, unfinished } => {
+            let shown: Vec<String> = unfinished
+                .iter()
+                .map(|(id, s)| format!("`{id}` ({})", s.replace('_', " ")))
+                .collect();
+            format!(
+                "`{item}` is {} but what it depends on is not finished: {}",
+                status.replace('_', " "),
+                shown.join(", ")
+            )
+        }
         Msg::AuditChangesHeading { count } => format!(
             "change requests waiting for a decision: {count}"
         ),

@@ -214,6 +214,24 @@ pub enum Msg {
     CalendarYearHint {
         year: i32,
     },
+    MeetingOnNonWorkingDay {
+        date: String,
+        /// [`Msg::Weekend`] or [`Msg::DayOff`].
+        reason: Box<Msg>,
+    },
+    MinutesDueOnNonWorkingDay {
+        due: String,
+        sla: Duration,
+        /// [`Msg::Weekend`] or [`Msg::DayOff`].
+        reason: Box<Msg>,
+    },
+    MinutesDueHint,
+    DependencyNotFinished {
+        item: String,
+        status: String,
+        /// Each unfinished dependency with its status.
+        unfinished: Vec<(String, String)>,
+    },
     AuditChangesHeading {
         count: usize,
     },

@@ -563,9 +563,13 @@ fn variant(m: &Msg) -> usize {
         Msg::AuditChangeColumns => 194,
         Msg::DayOff { .. } => 195,
         Msg::CalendarYearHint { .. } => 196,
+        Msg::MeetingOnNonWorkingDay { .. } => 197,
+        Msg::MinutesDueOnNonWorkingDay { .. } => 198,
+        Msg::MinutesDueHint => 199,
+        Msg::DependencyNotFinished { .. } => 200,
     }
 }
-const VARIANTS: usize = 197;
+const VARIANTS: usize = 201;
 
 #[test]
 fn every_message_has_a_sample() {

@@ -76,6 +76,24 @@ fn day_off(msg: &Msg) -> String {
     }
 }
 
+/// A status as written, in Chinese.
+fn status_zh(status: &str) -> String {
+    match status {
+        "todo" => "未开始".to_string(),
+        "in_progress" => "进行中".into(),
+        "blocked" => "阻塞".into(),
+        "delivered" => "已交付".into(),
+        "accepted" => "已验收".into(),
+        "rejected" => "已驳回".into(),
+        "cancelled" => "已取消".into(),
+        "draft" => "草稿".into(),
+        "submitted" => "已提交".into(),
+        "closed" => "已关闭".into(),
+        "declined" => "已拒绝".into(),
+        other => format!("状态 {other}"),
+    }
+}
+
 /// A field's value for messages: 未设置 when absent.
 fn value(v: &Option<String>) -> String {
     match v {
@@ -366,6 +384,30 @@ pub(super) fn render(msg: &Msg) -> String {
             from.as_deref().unwrap_or("(未设置)"),
             to.as_deref().unwrap_or("(未设置)")
         ),
+        Msg::MeetingOnNonWorkingDay { date, reason } => {
+            format!("会议安排在 {date},不是工作日({})", day_off(reason))
+        }
+        Msg::MinutesDueOnNonWorkingDay { due, sla, reason } => format!(
+            "会议纪要应在 {due} 前发出(结束后 {}),该日不是工作日({})",
+            duration(sla),
+            day_off(reason)
+        ),
+        Msg::MinutesDueHint => "调整会议时间,或把 `sla.minutes` 改为按工作日计算(\"1wd\")".into(),
+        Msg::DependencyNotFinished {
+            item,
+            status,
+            unfinished,
+        } => {
+            let shown: Vec<String> = unfinished
+                .iter()
+                .map(|(id, s)| format!("`{id}`({})", status_zh(s)))
+                .collect();
+            format!(
+                "`{item}` 状态为{},但它依赖的任务尚未完成:{}",
+                status_zh(status),
+                shown.join("、")
+            )
+        }
         Msg::AuditChangesHeading { count } => format!("待审批的变更申请:{count} 项"),
         Msg::AuditChangeColumns => "变更申请\t标题\t申请人\t变更内容\t等待审批\t审批期限".into(),
         Msg::ReportUnattributed { changes } => format!(
@@ -821,20 +863,7 @@ pub(super) fn render(msg: &Msg) -> String {
         },
         Msg::AuditNoOpenRequest => "没有未完成的协作需求".into(),
         Msg::AuditNoPlan => "无法排期:日历中没有工作日".into(),
-        Msg::Status { status } => match status.as_str() {
-            "todo" => "未开始".to_string(),
-            "in_progress" => "进行中".into(),
-            "blocked" => "阻塞".into(),
-            "delivered" => "已交付".into(),
-            "accepted" => "已验收".into(),
-            "rejected" => "已驳回".into(),
-            "cancelled" => "已取消".into(),
-            "draft" => "草稿".into(),
-            "submitted" => "已提交".into(),
-            "closed" => "已关闭".into(),
-            "declined" => "已拒绝".into(),
-            other => format!("状态 {other}"),
-        },
+        Msg::Status { status } => status_zh(status),
         Msg::DecisionName { decision } => match decision.as_str() {
             "accept" => "接受".to_string(),
             "decline" => "拒绝".into(),

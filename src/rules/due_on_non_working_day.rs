@@ -28,20 +28,7 @@ declare_rule! {
 fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
     let reason = |due: &Sp<When>| -> Option<Msg> {
         let date = cx.clock.local_date(cx.clock.deadline(due));
-        let calendar = &cx.project.settings.calendar;
-        if calendar.is_working_day(date) {
-            return None;
-        }
-        let weekly_day_off = !calendar.weekly_working_days()
-            [chrono::Datelike::weekday(&date).num_days_from_monday() as usize];
-        let reason = match calendar.holiday_name(date) {
-            Some(name) => Msg::DayOff {
-                name: Some(name.to_string()),
-            },
-            None if weekly_day_off => Msg::Weekend,
-            // A day off on a weekday without a name: a company day off.
-            None => Msg::DayOff { name: None },
-        };
+        let reason = super::day_off(&cx.project.settings.calendar, date)?;
         Some(Msg::DueOnNonWorkingDay {
             date: date.to_string(),
             reason: Box::new(reason),

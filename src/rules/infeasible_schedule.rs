@@ -21,6 +21,15 @@ declare_rule! {
     /// and archived items are not checked, and tasks in a dependency cycle
     /// have no plan (D003).
     ///
+    /// A due with a time of day (`due = 2026-06-05T14:00:00+08:00`) is met
+    /// by work that ends by then on that day: an effort in hours ends that
+    /// many working hours after the working day starts; an effort in days
+    /// takes the whole day. A task without `effort` is planned to take the
+    /// working days from its `start` to its `due`, so only a dependency
+    /// that makes it start late can make it miss its due: being behind on
+    /// `progress` alone is not reported here (W006 asks for the update, and
+    /// baton does not guess the work a task never estimated).
+    ///
     /// ## Why
     /// Seed 001 has the requester track progress and, as soon as a delay
     /// risk shows ("研发部因人力紧张可能延迟1天"), call the departments
@@ -55,7 +64,7 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         };
         let Some(slot) = planned.slot() else { continue };
         let deadline = clock.deadline(due);
-        if clock.now > deadline || instant(cx, slot) <= deadline {
+        if clock.now > deadline || on_time(cx, task, slot, deadline) {
             continue;
         }
         let chain = plan.chain(t);
@@ -91,7 +100,11 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             continue;
         };
         let deadline = clock.deadline(due);
-        if clock.now > deadline || instant(cx, slot) <= deadline {
+        let met = match cx.project.tasks.get(last) {
+            Some(task) => on_time(cx, task, slot, deadline),
+            None => instant(cx, slot) <= deadline,
+        };
+        if clock.now > deadline || met {
             continue;
         }
         let chain = plan.chain(last);
@@ -112,6 +125,45 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             .hint(Msg::InfeasibleHint),
         );
     }
+}
+
+/// Whether `task`, planned as `slot`, meets `deadline`.
+fn on_time(
+    cx: &Context<'_>,
+    task: &crate::model::Task,
+    slot: &Slot,
+    deadline: chrono::DateTime<chrono_tz::Tz>,
+) -> bool {
+    use crate::time::Duration;
+    if instant(cx, slot) <= deadline {
+        return true;
+    }
+    let estimated = task.effort.as_ref().map(|e| *e.get());
+    // Without an estimate the work is the window from start to due: only
+    // a dependency can push it past the due.
+    if estimated.is_none() && !matches!(slot.driver, Driver::Dependency(_)) {
+        return true;
+    }
+    let due_day = cx.clock.local_date(deadline);
+    if slot.finish != due_day || !slot.end.end {
+        return false;
+    }
+    // The plan counts whole working days; on the due day itself the work
+    // may end before the working day does.
+    let day_minutes = (cx.clock.workday.end - cx.clock.workday.start)
+        .num_minutes()
+        .max(1);
+    let last_day_minutes = match estimated {
+        None => return true,
+        Some(Duration::Hours(hours)) => {
+            let rest = (i64::from(hours) * 60) % day_minutes;
+            if rest == 0 { day_minutes } else { rest }
+        }
+        Some(_) => day_minutes,
+    };
+    let ends =
+        cx.clock.at(due_day, cx.clock.workday.start) + chrono::Duration::minutes(last_day_minutes);
+    ends <= deadline
 }
 
 /// When a planned slot ends: the end of its finish day (a milestone fixed
@@ -268,6 +320,41 @@ mod tests {
         // And a 3wd task from Friday 09-18 runs 09-18, Sunday 09-20 (make-up), 09-21.
         let t = task("start = 2026-09-18\neffort = \"3wd\"\ndue = 2026-09-21\n");
         assert!(run_rule(&RULE, &[("tasks/T-1.toml", &t)], NOW).is_empty());
+    }
+
+    #[test]
+    fn does_not_fire_on_deadlines_with_a_time_of_day_that_the_work_meets() {
+        // Three working days from its start, due at 14:00 on the third.
+        let t = task("start = 2026-10-12\ndue = 2026-10-14T14:00:00+08:00\n");
+        assert!(run_rule(&RULE, &[("tasks/T-1.toml", &t)], NOW).is_empty());
+        // Four hours from 09:00 end at 13:00, before a noon+1 due.
+        let t = task("start = 2026-10-12\neffort = \"4h\"\ndue = 2026-10-12T13:00:00+08:00\n");
+        assert!(run_rule(&RULE, &[("tasks/T-1.toml", &t)], NOW).is_empty());
+        // In progress, behind the straight line, without an estimate.
+        let t =
+            task("start = 2026-08-20\ndue = 2026-09-04\nstatus = \"in_progress\"\nprogress = 10\n");
+        assert!(run_rule(&RULE, &[("tasks/T-1.toml", &t)], NOW).is_empty());
+    }
+
+    #[test]
+    fn fires_when_the_work_ends_after_the_time_of_day() {
+        // Four hours from 09:00 end at 13:00, after a noon due.
+        let t = task("start = 2026-10-12\neffort = \"4h\"\ndue = 2026-10-12T12:00:00+08:00\n");
+        assert_eq!(run_rule(&RULE, &[("tasks/T-1.toml", &t)], NOW).len(), 1);
+        // A whole working day of work cannot end by 14:00.
+        let t = task("start = 2026-10-12\neffort = \"1wd\"\ndue = 2026-10-12T14:00:00+08:00\n");
+        assert_eq!(run_rule(&RULE, &[("tasks/T-1.toml", &t)], NOW).len(), 1);
+        // Without an estimate, a dependency that starts it late.
+        let t1 = task("start = 2026-10-12\neffort = \"3wd\"\n");
+        let t2 =
+            task("start = 2026-10-13\ndue = 2026-10-14T14:00:00+08:00\ndepends_on = [\"T-1\"]\n");
+        let found = run_rule(
+            &RULE,
+            &[("tasks/T-1.toml", &t1), ("tasks/T-2.toml", &t2)],
+            NOW,
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].item.as_deref(), Some("T-2"));
     }
 
     #[test]

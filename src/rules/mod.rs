@@ -84,6 +84,7 @@ mod calendar_out_of_range;
 mod change_request_undecided;
 mod decline_without_alternative;
 mod dependency_cycle;
+mod dependency_not_finished;
 mod due_on_non_working_day;
 mod due_soon;
 mod duplicate_id;
@@ -92,6 +93,7 @@ mod invalid_date_range;
 mod invalid_toml;
 mod late_meeting_notice;
 mod lead_department_missing;
+mod meeting_on_non_working_day;
 mod minutes_late;
 mod missing_deliverable;
 mod overdue;
@@ -126,6 +128,8 @@ pub static RULES: &[&Rule] = &[
     &infeasible_schedule::RULE,
     &due_on_non_working_day::RULE,
     &schedule_moved::RULE,
+    &dependency_not_finished::RULE,
+    &meeting_on_non_working_day::RULE,
     &request_not_acknowledged::RULE,
     &decline_without_alternative::RULE,
     &late_meeting_notice::RULE,
@@ -208,6 +212,25 @@ pub(crate) fn on<T>(
 /// A diagnostic about `item` at the span of `value`.
 pub(crate) fn at<T, V>(item: &Item<T>, value: &Sp<V>, field: &str, message: Msg) -> Diagnostic {
     on(item, Some(value.span()), field, message)
+}
+
+/// Why `date` is not a working day (`None` when it is one): a holiday by
+/// its name, a weekend, or an unnamed day off on a weekday.
+pub(crate) fn day_off(
+    calendar: &crate::calendar::Calendar,
+    date: chrono::NaiveDate,
+) -> Option<Msg> {
+    if calendar.is_working_day(date) {
+        return None;
+    }
+    let weekday = chrono::Datelike::weekday(&date).num_days_from_monday() as usize;
+    Some(match calendar.holiday_name(date) {
+        Some(name) => Msg::DayOff {
+            name: Some(name.to_string()),
+        },
+        None if !calendar.weekly_working_days()[weekday] => Msg::Weekend,
+        None => Msg::DayOff { name: None },
+    })
 }
 
 /// A diagnostic in `file` (outside any item) at `span`.

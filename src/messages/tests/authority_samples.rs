@@ -63,6 +63,23 @@ pub(super) fn samples() -> Vec<Msg> {
             name: Some(s("国庆节")),
         },
         Msg::CalendarYearHint { year: 2027 },
+        Msg::MeetingOnNonWorkingDay {
+            date: s("2027-02-08"),
+            reason: Box::new(Msg::DayOff {
+                name: Some(s("春节")),
+            }),
+        },
+        Msg::MinutesDueOnNonWorkingDay {
+            due: s("2027-02-09 11:00"),
+            sla: Duration::Hours(24),
+            reason: Box::new(Msg::Weekend),
+        },
+        Msg::MinutesDueHint,
+        Msg::DependencyNotFinished {
+            item: s("T-LEG-2"),
+            status: s("delivered"),
+            unfinished: vec![(s("T-LEG-1"), s("todo"))],
+        },
         Msg::AuditChangesHeading { count: 1 },
         Msg::AuditChangeColumns,
     ]
