@@ -253,3 +253,66 @@ fn the_readme_shows_the_real_weekly_report() {
         "README.md's weekly report is stale; paste in:\n{text}"
     );
 }
+
+/// Archives REQ-002, its task T-401, the kickoff meeting and T-101 in a copy
+/// of the example project: the reports about the past must not change.
+#[test]
+fn archiving_does_not_rewrite_the_past() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("example");
+    for entry in walkdir::WalkDir::new(root().join("example-project"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry
+            .path()
+            .strip_prefix(root().join("example-project"))
+            .unwrap();
+        if rel.starts_with("broken") {
+            continue;
+        }
+        let target = copy.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    let path = copy.display().to_string();
+    let reports = |path: &str| {
+        let weekly = run(&[
+            "report", "weekly", path, "--now", NOW, "--week", "2026-W38", "--lang", "en",
+        ]);
+        let monthly = run(&[
+            "report", "monthly", path, "--now", NOW, "--month", "2026-09", "--lang", "en",
+        ]);
+        let audit: serde_json::Value =
+            serde_json::from_str(&run(&["audit", path, "--now", NOW, "--format", "json"])).unwrap();
+        (weekly, monthly, audit["sla"].clone())
+    };
+    let before = reports(&path);
+    for file in [
+        "requests/REQ-002.toml",
+        "tasks/finance/T-401.toml",
+        "tasks/design/T-101.toml",
+        "meetings/MTG-2026-09-14-kickoff.toml",
+    ] {
+        let full = copy.join(file);
+        let text = std::fs::read_to_string(&full).unwrap();
+        let archived = if text.contains("archived = false") {
+            text.replace("archived = false", "archived = true")
+        } else {
+            format!("archived = true\n{text}")
+        };
+        std::fs::write(&full, archived).unwrap();
+    }
+    let after = reports(&path);
+    assert_eq!(before.0, after.0, "the weekly report changed");
+    assert_eq!(before.1, after.1, "the monthly review changed");
+    assert_eq!(before.2, after.2, "the audit's service levels changed");
+    assert!(
+        before.0.contains("REQ-002") || before.0.contains("T-401"),
+        "{}",
+        before.0
+    );
+}

@@ -141,8 +141,12 @@ enum End {
 }
 
 impl Cases<'_, '_> {
+    /// Adds a case; an archived item's case that never ended is left out
+    /// (archived items are read-only history: nobody can act on them).
+    #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
+        archived: bool,
         item: &str,
         subject: Option<String>,
         owner: Option<&str>,
@@ -152,6 +156,9 @@ impl Cases<'_, '_> {
     ) {
         let clock = self.cx.clock;
         if start < self.from || start > self.to || start > clock.now {
+            return;
+        }
+        if archived && matches!(end, End::Not) {
             return;
         }
         if !self
@@ -270,7 +277,7 @@ fn request_ack(mut cases: Cases<'_, '_>) -> SlaStats {
     let cx = cases.cx;
     for request in &cx.project.requests {
         let status = request.status();
-        if request.archived || status == RequestStatus::Draft {
+        if status == RequestStatus::Draft {
             continue;
         }
         let Some(submitted) =
@@ -301,6 +308,7 @@ fn request_ack(mut cases: Cases<'_, '_>) -> SlaStats {
             }
             let contact = party.contact.as_ref().map(|c| c.as_str());
             cases.add(
+                request.archived,
                 &request.id,
                 Some(department.to_string()),
                 contact,
@@ -317,9 +325,6 @@ fn minutes(mut cases: Cases<'_, '_>) -> SlaStats {
     let cx = cases.cx;
     let org = &cx.project.org;
     for meeting in &cx.project.meetings {
-        if meeting.archived {
-            continue;
-        }
         let end = cx
             .clock
             .event(meeting.end.as_ref().unwrap_or(&meeting.start));
@@ -334,6 +339,7 @@ fn minutes(mut cases: Cases<'_, '_>) -> SlaStats {
             .or(meeting.organizer.as_ref())
             .map(|p| p.as_str());
         cases.add(
+            meeting.archived,
             &meeting.id,
             None,
             owner,
@@ -349,7 +355,7 @@ fn action_confirm(mut cases: Cases<'_, '_>) -> SlaStats {
     let cx = cases.cx;
     let org = &cx.project.org;
     for meeting in &cx.project.meetings {
-        let Some(minutes) = meeting.minutes.as_ref().filter(|_| !meeting.archived) else {
+        let Some(minutes) = meeting.minutes.as_ref() else {
             continue;
         };
         let Some(published) = cx.time_of(
@@ -370,6 +376,7 @@ fn action_confirm(mut cases: Cases<'_, '_>) -> SlaStats {
                 Event::ActionConfirmed(title.clone()),
             );
             cases.add(
+                meeting.archived,
                 &meeting.id,
                 Some(title),
                 Some(owner.as_str()),
@@ -385,7 +392,7 @@ fn action_confirm(mut cases: Cases<'_, '_>) -> SlaStats {
 fn blocked_escalate(mut cases: Cases<'_, '_>) -> SlaStats {
     let cx = cases.cx;
     for task in &cx.project.tasks {
-        let Some(blocked) = task.blocked.as_ref().filter(|_| !task.archived) else {
+        let Some(blocked) = task.blocked.as_ref() else {
             continue;
         };
         let Some(since) = cx.time_of(&task.id, blocked.since.as_ref(), Event::Blocked) else {
@@ -402,6 +409,7 @@ fn blocked_escalate(mut cases: Cases<'_, '_>) -> SlaStats {
         }
         let at = cx.time_of(&task.id, blocked.escalated_at.as_ref(), Event::Escalated);
         cases.add(
+            task.archived,
             &task.id,
             None,
             task_owner(task),
@@ -417,9 +425,6 @@ fn acceptance(mut cases: Cases<'_, '_>) -> SlaStats {
     let cx = cases.cx;
     let org = &cx.project.org;
     for task in &cx.project.tasks {
-        if task.archived {
-            continue;
-        }
         let status = task.status();
         let reviewing = matches!(
             status,
@@ -452,6 +457,7 @@ fn acceptance(mut cases: Cases<'_, '_>) -> SlaStats {
             None => End::Unrecorded,
         };
         cases.add(
+            task.archived,
             &task.id,
             None,
             person,
@@ -466,7 +472,7 @@ fn acceptance(mut cases: Cases<'_, '_>) -> SlaStats {
 fn retrospective(mut cases: Cases<'_, '_>) -> SlaStats {
     let cx = cases.cx;
     for request in &cx.project.requests {
-        let Some(acceptance) = request.acceptance.as_ref().filter(|_| !request.archived) else {
+        let Some(acceptance) = request.acceptance.as_ref() else {
             continue;
         };
         if *acceptance.verdict.get() != Verdict::Accepted {
@@ -483,6 +489,7 @@ fn retrospective(mut cases: Cases<'_, '_>) -> SlaStats {
         );
         let contact = request.from.contact.as_ref().map(|c| c.as_str());
         cases.add(
+            request.archived,
             &request.id,
             None,
             contact,

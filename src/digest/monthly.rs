@@ -148,7 +148,8 @@ impl Monthly {
 
         let mut goals = Vec::new();
         for task in &project.tasks {
-            let Some(due) = task.due.as_ref().filter(|_| !task.archived) else {
+            // Archived items are history, not gone: the month still counts them.
+            let Some(due) = task.due.as_ref() else {
                 continue;
             };
             let deadline = clock.deadline(due);
@@ -190,7 +191,7 @@ impl Monthly {
             });
         }
         for request in &project.requests {
-            let Some(due) = request.due.as_ref().filter(|_| !request.archived) else {
+            let Some(due) = request.due.as_ref() else {
                 continue;
             };
             let deadline = clock.deadline(due);
@@ -231,7 +232,6 @@ impl Monthly {
         let blocked = project
             .tasks
             .iter()
-            .filter(|t| !t.archived)
             .filter_map(|task| {
                 let b = task.blocked.as_ref()?;
                 let since = cx.time_of(&task.id, b.since.as_ref(), Event::Blocked);
@@ -297,7 +297,6 @@ impl Monthly {
         let retrospective_actions = project
             .requests
             .iter()
-            .filter(|r| !r.archived)
             .filter_map(|r| r.retrospective.as_ref().map(|retro| (r, retro)))
             .flat_map(|(r, retro)| {
                 let at = cx.time_of(&r.id, retro.at.as_ref(), Event::Retrospective);

@@ -236,10 +236,9 @@ impl Weekly {
         let mut accepted = 0;
         let mut blocked = 0;
         let mut overdue = 0;
+        // What happened in the week is counted for archived items too:
+        // archiving makes an item read-only history, it does not undo it.
         for (t, task) in project.tasks.iter().enumerate() {
-            if task.archived {
-                continue;
-            }
             let slot = slot_of(task);
             for update in &task.update {
                 let at = clock.event(&update.at);
@@ -282,7 +281,7 @@ impl Weekly {
                     )),
                 ));
             }
-            if task.status() == TaskStatus::Blocked {
+            if task.status() == TaskStatus::Blocked && !task.archived {
                 blocked += 1;
                 lines.push((slot.clone(), Line::Blocked(BlockedLine::of(cx, task))));
             }
@@ -366,7 +365,7 @@ impl Weekly {
         let meetings = project
             .meetings
             .iter()
-            .filter(|m| !m.archived && in_week(clock.event(&m.start)))
+            .filter(|m| in_week(clock.event(&m.start)))
             .map(|m| MeetingDigest {
                 id: m.id.clone(),
                 title: m.title.to_string(),
