@@ -145,15 +145,27 @@ fn unknown_filters_are_errors_with_a_suggestion() {
 
 #[test]
 fn the_broken_twin_shows_what_is_late() {
-    let text = run(&[
-        "audit",
-        "example-project/broken",
-        "--now",
-        NOW,
-        "--lang",
-        "en",
-    ]);
+    let output = baton()
+        .args([
+            "audit",
+            "example-project/broken",
+            "--now",
+            NOW,
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    // Two of its files do not parse: the audit says so, and exits 1.
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("tasks/T-S001.toml:2:17"), "{stderr}");
+    let text = String::from_utf8(output.stdout).unwrap();
     insta::assert_snapshot!("broken_text_en", text);
+    assert!(
+        text.starts_with("⚠ 2 item files could not be read"),
+        "{text}"
+    );
     assert!(!text.contains("nothing is overdue"), "{text}");
 }
 

@@ -98,15 +98,25 @@ fn the_monthly_review() {
         zh.contains("下次预算申请使用财务部统一的渠道拆分模板"),
         "{zh}"
     );
-    let en = run(&[
-        "report",
-        "monthly",
-        "example-project/broken",
-        "--now",
-        NOW,
-        "--lang",
-        "en",
-    ]);
+    // The broken twin has two files that do not parse: said, and exit 1.
+    let output = baton()
+        .args([
+            "report",
+            "monthly",
+            "example-project/broken",
+            "--now",
+            NOW,
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let en = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        en.starts_with("> ⚠️ 2 item files could not be read"),
+        "{en}"
+    );
     insta::assert_snapshot!("monthly_broken_en", en);
     assert!(en.contains("most frequent findings"), "{en}");
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use super::project::NoteKind;
 use super::{ColorChoice, Outcome, fail, output, parse_lang, project};
 use crate::audit::{Audit, Options, Scope};
 use crate::graph::TaskGraph;
@@ -90,25 +91,39 @@ pub fn run(args: AuditArgs) -> Outcome {
         scope,
     };
     let audit = Audit::compute(&cx, &options);
+    let project = &opened.checked.project;
     let text = match args.format {
-        Format::Text => render::text(&audit, lang),
-        Format::Json => render::json(&audit),
-        Format::Markdown => render::markdown(&audit, lang),
+        Format::Text => {
+            project::with_note(project, lang, render::text(&audit, lang), NoteKind::Text)
+        }
+        Format::Json => project::with_note(project, lang, render::json(&audit), NoteKind::Json),
+        Format::Markdown => project::with_note(
+            project,
+            lang,
+            render::markdown(&audit, lang),
+            NoteKind::Markdown,
+        ),
         Format::Html => {
             let Some(dir) = args.output.as_deref() else {
                 return Outcome::Failed;
             };
             let pages = html::site(&audit, &opened.checked, lang);
             return match write_site(dir, &pages) {
-                Ok(()) => Outcome::Clean,
+                Ok(()) => match project::unreadable(project, lang) {
+                    Some(message) => {
+                        eprintln!(
+                            "warning: {}",
+                            crate::report::sanitize(&message.render(lang))
+                        );
+                        Outcome::Findings
+                    }
+                    None => Outcome::Clean,
+                },
                 Err(e) => fail(format!("cannot write the site to {}: {e}", dir.display())),
             };
         }
     };
-    match output::write(args.output.as_deref(), &text) {
-        Ok(()) => Outcome::Clean,
-        Err(e) => fail(format!("cannot write the audit: {e}")),
-    }
+    project::finish(project, lang, (args.output.as_deref(), &text), "audit")
 }
 
 /// Writes every page into `dir` (created when missing), each atomically.

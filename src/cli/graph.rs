@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{ColorChoice, Outcome, fail, output, project};
+use super::{ColorChoice, Outcome, fail, project};
 use crate::graph::TaskGraph;
 use crate::parse::suggest;
 use crate::plan::Plan;
@@ -65,13 +65,17 @@ pub fn run(args: GraphArgs) -> Outcome {
             }
         }
     }
-    let text = match args.format {
-        Format::Dot => render::dot(&graph),
-        Format::Mermaid => render::mermaid(&graph),
-        Format::Json => render::json(&graph),
+    let (text, note) = match args.format {
+        Format::Dot => (render::dot(&graph), project::NoteKind::None),
+        Format::Mermaid => (render::mermaid(&graph), project::NoteKind::None),
+        Format::Json => (render::json(&graph), project::NoteKind::Json),
     };
-    match output::write(args.output.as_deref(), &text) {
-        Ok(()) => Outcome::Clean,
-        Err(e) => fail(format!("cannot write the graph: {e}")),
-    }
+    let lang = opened.project.settings.lang;
+    let text = project::with_note(&opened.project, lang, text, note);
+    project::finish(
+        &opened.project,
+        lang,
+        (args.output.as_deref(), &text),
+        "graph",
+    )
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{ColorChoice, Outcome, fail, output, parse_lang, project};
+use super::{ColorChoice, Outcome, parse_lang, project};
 use crate::audit::Scope;
 use crate::messages::Lang;
 use crate::report::ics;
@@ -53,8 +53,10 @@ pub fn run(args: IcsArgs) -> Outcome {
         opened.lang,
         args.person.as_deref(),
     );
-    match output::write(args.output.as_deref(), &text) {
-        Ok(()) => Outcome::Clean,
-        Err(e) => fail(format!("cannot write the calendar: {e}")),
-    }
+    project::finish(
+        &opened.project,
+        opened.lang,
+        (args.output.as_deref(), &text),
+        "calendar",
+    )
 }

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::{ColorChoice, Outcome, fail, output, parse_lang, project};
+use super::project::NoteKind;
+use super::{ColorChoice, Outcome, fail, parse_lang, project};
 use crate::graph::TaskGraph;
 use crate::messages::Lang;
 use crate::plan::Plan;
@@ -66,15 +67,18 @@ pub fn run(args: PlanArgs) -> Outcome {
         clock: &opened.clock,
         lang: opened.lang,
     };
-    let text = match args.format {
-        Format::Text => render::text(&view),
-        Format::Json => render::json(&view),
-        Format::MermaidGantt => render::mermaid_gantt(&view),
-        Format::Svg => render::svg(&view),
-        Format::Tjp => render::tjp(&view),
+    let (text, note) = match args.format {
+        Format::Text => (render::text(&view), NoteKind::Text),
+        Format::Json => (render::json(&view), NoteKind::Json),
+        Format::MermaidGantt => (render::mermaid_gantt(&view), NoteKind::None),
+        Format::Svg => (render::svg(&view), NoteKind::None),
+        Format::Tjp => (render::tjp(&view), NoteKind::None),
     };
-    match output::write(args.output.as_deref(), &text) {
-        Ok(()) => Outcome::Clean,
-        Err(e) => fail(format!("cannot write the plan: {e}")),
-    }
+    let text = project::with_note(&opened.project, opened.lang, text, note);
+    project::finish(
+        &opened.project,
+        opened.lang,
+        (args.output.as_deref(), &text),
+        "plan",
+    )
 }

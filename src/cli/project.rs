@@ -164,6 +164,95 @@ pub(crate) fn open_checked(
     })
 }
 
+/// The item files `project` could not read, as a message (`None` when it
+/// read them all).
+pub(crate) fn unreadable(project: &Project, lang: Lang) -> Option<crate::messages::Msg> {
+    let files: Vec<String> = project
+        .unreadable_items()
+        .into_iter()
+        .map(|p| {
+            let d = &p.diagnostic;
+            let at = project
+                .files
+                .line_col(d.file, d.span.as_ref().map_or(0, |s| s.start));
+            format!(
+                "{}:{}:{}: {}",
+                project.files.path(d.file),
+                at.line,
+                at.column,
+                d.message.render(lang)
+            )
+        })
+        .collect();
+    (!files.is_empty()).then_some(crate::messages::Msg::UnreadableItems { files })
+}
+
+/// Writes `text` (to `output`, else stdout) for a command that reports on
+/// the items of `project`: when some could not be read, says so on stderr,
+/// and the outcome is 1 (error findings), not 0.
+pub(crate) fn finish(
+    project: &Project,
+    lang: Lang,
+    (output, text): (Option<&Path>, &str),
+    what: &str,
+) -> Outcome {
+    if let Err(e) = super::output::write(output, text) {
+        return fail(format!("cannot write the {what}: {e}"));
+    }
+    match unreadable(project, lang) {
+        Some(message) => {
+            eprintln!(
+                "warning: {}",
+                crate::report::sanitize(&message.render(lang))
+            );
+            Outcome::Findings
+        }
+        None => Outcome::Clean,
+    }
+}
+
+/// `text` with a note that items were left out, for the formats that can
+/// carry one: a line at the top of text and Markdown, an `unreadable` key
+/// in JSON objects.
+pub(crate) fn with_note(project: &Project, lang: Lang, text: String, kind: NoteKind) -> String {
+    let Some(message) = unreadable(project, lang) else {
+        return text;
+    };
+    let note = message.render(lang);
+    match kind {
+        NoteKind::Text => format!("⚠ {}\n\n{text}", crate::report::sanitize(&note)),
+        NoteKind::Markdown => format!("> ⚠️ {}\n\n{text}", crate::report::escape::message(&note)),
+        NoteKind::Json => match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(mut object)) => {
+                let files = project
+                    .unreadable_items()
+                    .into_iter()
+                    .map(|p| {
+                        serde_json::Value::String(project.files.path(p.diagnostic.file).to_string())
+                    })
+                    .collect();
+                object.insert("unreadable".into(), serde_json::Value::Array(files));
+                serde_json::to_string_pretty(&object).map_or(text, |t| format!("{t}\n"))
+            }
+            _ => text,
+        },
+        NoteKind::None => text,
+    }
+}
+
+/// What kind of output a note goes into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NoteKind {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// A JSON object.
+    Json,
+    /// A format without room for one (SVG, iCalendar, …): stderr only.
+    None,
+}
+
 /// Checks that `--department` and `--person` name someone in org.toml.
 pub(crate) fn check_scope(
     org: &crate::model::Org,

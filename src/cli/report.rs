@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveTime;
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{ColorChoice, Outcome, fail, output, parse_lang, project};
+use super::{ColorChoice, Outcome, parse_lang, project};
 use crate::digest::history::{StatusChange, status_changes};
 use crate::digest::monthly::Monthly;
 use crate::digest::weekly::Weekly;
@@ -108,11 +108,19 @@ fn open(common: &Common) -> Result<project::Checked, Outcome> {
     )
 }
 
-fn write(common: &Common, text: &str) -> Outcome {
-    match output::write(common.output.as_deref(), text) {
-        Ok(()) => Outcome::Clean,
-        Err(e) => fail(format!("cannot write the report: {e}")),
-    }
+fn write(common: &Common, opened: &project::Checked, text: String) -> Outcome {
+    let project = &opened.checked.project;
+    let note = match common.format {
+        Format::Markdown => project::NoteKind::Markdown,
+        Format::Json => project::NoteKind::Json,
+    };
+    let text = project::with_note(project, opened.lang, text, note);
+    project::finish(
+        project,
+        opened.lang,
+        (common.output.as_deref(), &text),
+        "report",
+    )
 }
 
 fn json(value: &impl serde::Serialize) -> String {
@@ -143,7 +151,7 @@ fn weekly(args: WeeklyArgs) -> Outcome {
         Format::Markdown => digest::weekly::render(&report, &cx.project.org, opened.lang),
         Format::Json => json(&report),
     };
-    write(&args.common, &text)
+    write(&args.common, &opened, text)
 }
 
 /// The status changes commits made in `week` (up to now), when the baton
@@ -187,5 +195,5 @@ fn monthly(args: MonthlyArgs) -> Outcome {
         Format::Markdown => digest::monthly::render(&report, opened.lang),
         Format::Json => json(&report),
     };
-    write(&args.common, &text)
+    write(&args.common, &opened, text)
 }

@@ -336,6 +336,12 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join(", ")
             )
         }
+        Msg::UnreadableItems { files } => format!(
+            "{} could not be read and {} left out, so this is incomplete (`baton check` says why): {}",
+            plural(files.len() as i64, "item file", "item files"),
+            if files.len() == 1 { "is" } else { "are" },
+            files.join("; ")
+        ),
         Msg::AuditChangesHeading { count } => format!(
             "change requests waiting for a decision: {count}"
         ),

@@ -232,6 +232,10 @@ pub enum Msg {
         /// Each unfinished dependency with its status.
         unfinished: Vec<(String, String)>,
     },
+    UnreadableItems {
+        /// `path:line:column: reason`, one per file.
+        files: Vec<String>,
+    },
     AuditChangesHeading {
         count: usize,
     },

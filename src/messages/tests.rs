@@ -567,9 +567,10 @@ fn variant(m: &Msg) -> usize {
         Msg::MinutesDueOnNonWorkingDay { .. } => 198,
         Msg::MinutesDueHint => 199,
         Msg::DependencyNotFinished { .. } => 200,
+        Msg::UnreadableItems { .. } => 201,
     }
 }
-const VARIANTS: usize = 201;
+const VARIANTS: usize = 202;
 
 #[test]
 fn every_message_has_a_sample() {

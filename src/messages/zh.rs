@@ -408,6 +408,11 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join("、")
             )
         }
+        Msg::UnreadableItems { files } => format!(
+            "有 {} 个条目文件无法读取,已被略去,因此以下结果不完整(`baton check` 会说明原因):{}",
+            files.len(),
+            files.join(";")
+        ),
         Msg::AuditChangesHeading { count } => format!("待审批的变更申请:{count} 项"),
         Msg::AuditChangeColumns => "变更申请\t标题\t申请人\t变更内容\t等待审批\t审批期限".into(),
         Msg::ReportUnattributed { changes } => format!(

@@ -291,6 +291,31 @@ impl Project {
         }
     }
 
+    /// Item files that could not be read into an item (they do not parse,
+    /// or are not text): the first problem of each, in path order. Commands
+    /// that report on items (plan, audit, reports, calendar) say they are
+    /// left out instead of pretending to be complete.
+    pub fn unreadable_items(&self) -> Vec<&LoadProblem> {
+        let mut seen: HashSet<FileId> = HashSet::new();
+        let mut out: Vec<&LoadProblem> = self
+            .problems
+            .iter()
+            .filter(|p| matches!(p.code, "S001" | "S002"))
+            .filter(|p| {
+                let path = self.files.path(p.diagnostic.file);
+                crate::source::classify(path).is_some_and(|k| ItemKind::of_file(k).is_some())
+                    && self.unreadable.contains(crate::load::stem(path))
+            })
+            .filter(|p| seen.insert(p.diagnostic.file))
+            .collect();
+        out.sort_by(|a, b| {
+            self.files
+                .path(a.diagnostic.file)
+                .cmp(self.files.path(b.diagnostic.file))
+        });
+        out
+    }
+
     /// Where the item `id` is.
     pub fn item(&self, id: &str) -> Option<ItemRef> {
         self.index.get(id).copied()

@@ -8,11 +8,13 @@ mod doc;
 pub mod escape;
 pub mod github;
 pub mod markdown;
+mod sanitize;
 pub mod sarif;
 mod text;
 
 pub use doc::{ChangedDoc, FindingDoc, GraphDoc, NodeDoc, ReportDoc, RevisionDoc, SummaryDoc};
 pub use markdown::Links;
+pub use sanitize::{is_hostile, sanitize};
 pub use text::{render as text, render_config_errors, render_pr as text_pr};
 
 pub mod audit;

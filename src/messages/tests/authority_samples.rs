@@ -80,6 +80,9 @@ pub(super) fn samples() -> Vec<Msg> {
             status: s("delivered"),
             unfinished: vec![(s("T-LEG-1"), s("todo"))],
         },
+        Msg::UnreadableItems {
+            files: v(&["tasks/T-1.toml:3:7: invalid TOML: expected `=`"]),
+        },
         Msg::AuditChangesHeading { count: 1 },
         Msg::AuditChangeColumns,
     ]
