@@ -93,28 +93,22 @@ pub struct CheckArgs {
 
 /// Prints why a check could not run; exit code 2.
 fn failed(error: Failure, args: &CheckArgs) -> Outcome {
-    let lang = args.lang.unwrap_or_default();
-    let color = args.color.for_stderr();
     match error {
         Failure::Load(LoadError::Config(errors))
         | Failure::Pr(PrError::Load {
             error: LoadError::Config(errors),
             ..
-        }) => {
-            eprint!(
-                "{}",
-                report::render_config_errors(&errors.files, &errors.diagnostics, color, lang)
-            );
-            fail("baton.toml is invalid; nothing was checked")
-        }
+        }) => super::project::config_failed(
+            (&errors.files, &errors.diagnostics),
+            args.color,
+            args.lang,
+        ),
         Failure::Check(CheckError::Rules(errors))
-        | Failure::Pr(PrError::Check(CheckError::Rules(errors))) => {
-            eprint!(
-                "{}",
-                report::render_config_errors(&errors.files, &errors.diagnostics, color, lang)
-            );
-            fail("baton.toml is invalid; nothing was checked")
-        }
+        | Failure::Pr(PrError::Check(CheckError::Rules(errors))) => super::project::config_failed(
+            (&errors.files, &errors.diagnostics),
+            args.color,
+            args.lang,
+        ),
         Failure::Load(e) => fail(e),
         Failure::Check(e) => fail(e),
         Failure::Pr(e) => fail(e),

@@ -25,5 +25,13 @@ pub fn write(path: Option<&Path>, text: &str) -> std::io::Result<()> {
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }
-    result
+    // Name the path: "No such file or directory" alone does not say which.
+    result.map_err(|e| {
+        let why = if dir.is_dir() {
+            e.to_string()
+        } else {
+            format!("there is no folder `{}`", dir.display())
+        };
+        std::io::Error::new(e.kind(), format!("`{}`: {why}", path.display()))
+    })
 }

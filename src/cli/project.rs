@@ -13,6 +13,46 @@ use crate::report;
 use crate::source::{WorktreeSource, find_root};
 use crate::time::Clock;
 
+/// Prints configuration errors and a line naming the files they are in, in
+/// `lang` (else the language `baton.toml` asks for, when it can be read),
+/// and returns the failure.
+pub(crate) fn config_failed(
+    errors: (&crate::files::Files, &[crate::diag::Diagnostic]),
+    color: ColorChoice,
+    lang: Option<Lang>,
+) -> Outcome {
+    let (files, diagnostics) = errors;
+    let lang = lang.unwrap_or_else(|| configured_lang(files));
+    eprint!(
+        "{}",
+        report::render_config_errors(files, diagnostics, color.for_stderr(), lang)
+    );
+    let mut paths: Vec<String> = diagnostics
+        .iter()
+        .map(|d| files.path(d.file).to_string())
+        .collect();
+    paths.dedup();
+    if paths.is_empty() {
+        paths.push("baton.toml".into());
+    }
+    fail(crate::messages::Msg::ConfigInvalid { files: paths }.render(lang))
+}
+
+/// The language `baton.toml` names, read leniently (for messages about a
+/// configuration that did not load).
+fn configured_lang(files: &crate::files::Files) -> Lang {
+    files
+        .find("baton.toml")
+        .and_then(|f| files.text(f).parse::<toml::Table>().ok())
+        .and_then(|t| {
+            t.get("project")?
+                .get("locale")?
+                .as_str()
+                .and_then(Lang::from_tag)
+        })
+        .unwrap_or_default()
+}
+
 /// Loads the working tree at `root` through its parse cache.
 fn load_worktree(root: &Path) -> Result<Project, LoadError> {
     let cache = worktree_cache(root, true);
@@ -49,16 +89,11 @@ pub(crate) fn open(
     let project = match load_worktree(&root) {
         Ok(project) => project,
         Err(LoadError::Config(errors)) => {
-            eprint!(
-                "{}",
-                report::render_config_errors(
-                    &errors.files,
-                    &errors.diagnostics,
-                    color.for_stderr(),
-                    lang.unwrap_or_default()
-                )
-            );
-            return Err(fail("baton.toml is invalid"));
+            return Err(config_failed(
+                (&errors.files, &errors.diagnostics),
+                color,
+                lang,
+            ));
         }
         Err(e) => return Err(fail(e)),
     };
@@ -120,16 +155,11 @@ pub(crate) fn open_checked(
     let project = match load_worktree(&root) {
         Ok(project) => project,
         Err(LoadError::Config(errors)) => {
-            eprint!(
-                "{}",
-                report::render_config_errors(
-                    &errors.files,
-                    &errors.diagnostics,
-                    color.for_stderr(),
-                    lang.unwrap_or_default()
-                )
-            );
-            return Err(fail("baton.toml is invalid"));
+            return Err(config_failed(
+                (&errors.files, &errors.diagnostics),
+                color,
+                lang,
+            ));
         }
         Err(e) => return Err(fail(e)),
     };
@@ -143,16 +173,11 @@ pub(crate) fn open_checked(
     let checked = match crate::check::check(project, now, &evidence, None) {
         Ok(checked) => checked,
         Err(crate::check::CheckError::Rules(errors)) => {
-            eprint!(
-                "{}",
-                report::render_config_errors(
-                    &errors.files,
-                    &errors.diagnostics,
-                    color.for_stderr(),
-                    lang
-                )
-            );
-            return Err(fail("baton.toml is invalid"));
+            return Err(config_failed(
+                (&errors.files, &errors.diagnostics),
+                color,
+                Some(lang),
+            ));
         }
         Err(e) => return Err(fail(e)),
     };

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use git2::{Oid, Repository};
 
-pub use tree::{BlobReader, TreeFile, list_baton_files, read_blobs};
+pub use tree::{BlobReader, TreeFile, list_baton_files, list_files_and_strays, read_blobs};
 
 /// Why a repository or revision could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +37,14 @@ pub enum GitError {
         repo: String,
         /// Extra advice (shallow clones).
         hint: String,
+    },
+    /// The revision names something that is not a commit (a file, a tree).
+    #[error("`{rev}` names a {kind}, not a commit: give a branch, a tag or a commit id")]
+    NotACommit {
+        /// The revision as given.
+        rev: String,
+        /// What it names (`blob`, `tree`).
+        kind: String,
     },
     /// No `baton.toml` at the revision.
     #[error("no baton.toml in `{prefix}` or any folder above it at revision `{rev}`")]
@@ -162,7 +170,14 @@ impl GitRepo {
             }
         };
         let object = self.repo.revparse_single(rev).map_err(|_| not_found())?;
-        let commit = object.peel_to_commit().map_err(|_| not_found())?;
+        let commit = object.peel_to_commit().map_err(|_| GitError::NotACommit {
+            rev: rev.to_string(),
+            kind: match object.kind() {
+                Some(git2::ObjectType::Blob) => "file".to_string(),
+                Some(git2::ObjectType::Tree) => "folder".to_string(),
+                other => other.map_or("object", |k| k.str()).to_string(),
+            },
+        })?;
         Ok(Revision {
             commit: commit.id(),
             name: rev.to_string(),

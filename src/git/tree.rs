@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::GitError;
 use crate::files::Reread;
-use crate::source::{Content, FileKind, MAX_FILE_BYTES, SourceFile, classify};
+use crate::source::{Content, FileKind, MAX_FILE_BYTES, SourceFile, Stray, classify, stray};
 
 /// git's file mode of a symbolic link.
 const MODE_SYMLINK: i32 = 0o120000;
@@ -50,10 +50,21 @@ pub fn list_baton_files(
     tree: &Tree<'_>,
     root: &str,
 ) -> Result<Vec<TreeFile>, git2::Error> {
+    list_files_and_strays(repo, tree, root).map(|(files, _)| files)
+}
+
+/// [`list_baton_files`], with the files that look meant for baton but are
+/// not read ([`crate::source::stray`]).
+pub fn list_files_and_strays(
+    repo: &Repository,
+    tree: &Tree<'_>,
+    root: &str,
+) -> Result<(Vec<TreeFile>, Vec<(String, Stray)>), git2::Error> {
     let Some(top) = subtree(repo, tree, root)? else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let mut files = Vec::new();
+    let mut strays = Vec::new();
     let mut stack: Vec<(Oid, String)> = vec![(top.id(), String::new())];
     while let Some((oid, prefix)) = stack.pop() {
         let tree = repo.find_tree(oid)?;
@@ -68,26 +79,64 @@ pub fn list_baton_files(
                 format!("{prefix}/{name}")
             };
             match entry.kind() {
-                // Only descend where baton files can be.
+                // Only descend where baton files can be (or where a folder
+                // named like one holds files meant for baton).
                 Some(ObjectType::Tree)
-                    if prefix.is_empty() && classify(&format!("{name}/x.toml")).is_none() => {}
+                    if prefix.is_empty() && classify(&format!("{name}/x.toml")).is_none() =>
+                {
+                    if stray(&format!("{name}/x.toml")).is_some() {
+                        strays_below(repo, entry.id(), &path, &mut strays);
+                    }
+                }
                 Some(ObjectType::Tree) => stack.push((entry.id(), path)),
+                Some(ObjectType::Blob) => match classify(&path) {
+                    Some(kind) => files.push(TreeFile {
+                        path,
+                        kind,
+                        oid: entry.id(),
+                        mode: entry.filemode(),
+                    }),
+                    None => {
+                        if let Some(why) = stray(&path) {
+                            strays.push((path, why));
+                        }
+                    }
+                },
+                _ => {}
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    strays.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok((files, strays))
+}
+
+/// Strays in a folder named like a kind folder: at most 100, 4 levels down.
+fn strays_below(repo: &Repository, oid: Oid, prefix: &str, out: &mut Vec<(String, Stray)>) {
+    let mut stack: Vec<(Oid, String, usize)> = vec![(oid, prefix.to_string(), 1)];
+    let mut seen = 0;
+    while let Some((oid, prefix, depth)) = stack.pop() {
+        let Ok(tree) = repo.find_tree(oid) else {
+            continue;
+        };
+        for entry in tree.iter() {
+            let Ok(name) = entry.name() else { continue };
+            let path = format!("{prefix}/{name}");
+            match entry.kind() {
+                Some(ObjectType::Tree) if depth < 4 => stack.push((entry.id(), path, depth + 1)),
                 Some(ObjectType::Blob) => {
-                    if let Some(kind) = classify(&path) {
-                        files.push(TreeFile {
-                            path,
-                            kind,
-                            oid: entry.id(),
-                            mode: entry.filemode(),
-                        });
+                    seen += 1;
+                    if seen > 100 {
+                        return;
+                    }
+                    if let Some(why) = stray(&path) {
+                        out.push((path, why));
                     }
                 }
                 _ => {}
             }
         }
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
 }
 
 fn read_one(repo: &Repository, file: &TreeFile) -> Content {

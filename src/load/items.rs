@@ -95,12 +95,43 @@ pub fn parse_item_body(kind: FileKind, text: &str) -> (Option<Body>, Vec<Problem
         let parsed = parse_document::<T>(text);
         (parsed.value.map(wrap), parsed.problems)
     }
-    match kind {
+    let (body, mut problems) = match kind {
         FileKind::Task => typed(text, Body::Task),
         FileKind::Request => typed(text, Body::Request),
         FileKind::Meeting => typed(text, Body::Meeting),
         FileKind::Change => typed(text, Body::Change),
         FileKind::Config | FileKind::Org | FileKind::Calendar => (None, Vec::new()),
+    };
+    if let Some(item_kind) = ItemKind::of_file(kind) {
+        explain_keys_inside_tables(item_kind, &mut problems);
+    }
+    (body, problems)
+}
+
+/// A top-level field written below a table header belongs to that table
+/// (`archived = true` appended after `[review]` is `review.archived`): say
+/// so, instead of "unknown field".
+fn explain_keys_inside_tables(kind: ItemKind, problems: &mut [Problem]) {
+    let top = crate::schema::top_level_fields(kind);
+    for problem in problems {
+        let crate::messages::Msg::UnknownField { field } = &problem.message else {
+            continue;
+        };
+        let Some((table, _)) = problem.field.rsplit_once('.') else {
+            continue;
+        };
+        if !top.iter().any(|f| f == field) {
+            continue;
+        }
+        let table = table.split('[').next().unwrap_or(table).to_string();
+        problem.hint = Some(crate::messages::Msg::MoveKeyUp {
+            key: field.clone(),
+            table: table.clone(),
+        });
+        problem.message = crate::messages::Msg::KeyInsideTable {
+            key: field.clone(),
+            table,
+        };
     }
 }
 

@@ -156,6 +156,15 @@ pub fn load_cached(
         });
     }
 
+    // Files meant for baton that it does not read are said, not ignored.
+    for (path, why) in source.strays() {
+        let file = files.add(path, String::new());
+        problems.push(LoadProblem {
+            code: "S002",
+            diagnostic: Diagnostic::new(None, file, None, "", Msg::NotRead { why }),
+        });
+    }
+
     let Some(config_entry) = entries.iter().find(|e| e.kind == FileKind::Config) else {
         return Err(SourceError::NoRoot {
             path: source.describe(),

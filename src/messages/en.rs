@@ -336,6 +336,32 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join(", ")
             )
         }
+        Msg::ConfigInvalid { files } => format!(
+            "{} {} invalid; nothing was checked",
+            files.join(", "),
+            if files.len() == 1 { "is" } else { "are" }
+        ),
+        Msg::NotRead { why } => match why {
+            crate::source::Stray::Extension => "this file is not read: baton reads only files ending in `.toml` (lower case) in its folders".into(),
+            crate::source::Stray::AtRoot => "this item file is not read: items go in `tasks/`, `requests/`, `meetings/` or `changes/`, not at the root".into(),
+            crate::source::Stray::Folder { meant } => format!("this file is not read: its folder is not one of baton's; did you mean `{meant}/`?"),
+        },
+        Msg::KeyInsideTable { key, table } => format!(
+            "`{key}` is inside the `[{table}]` table: every key below a `[table]` line belongs to that table"
+        ),
+        Msg::MoveKeyUp { key, table } => format!(
+            "move `{key}` above the first `[table]` line (before `[{table}]`), where the item's own fields are"
+        ),
+        Msg::DidYouMeanPerson { id, name } => {
+            format!("did you mean `{id}` ({name})? people are named by their id")
+        }
+        Msg::FullWidth { found, ascii } => format!(
+            "full-width character `{found}` where TOML needs `{ascii}` (switch the input method to half-width)"
+        ),
+        Msg::NotADate { found, date } => format!(
+            "`{found}` is not a date: TOML writes dates as {date}"
+        ),
+        Msg::QuoteValue { value } => format!("text goes in quotes: \"{value}\""),
         Msg::UnreadableItems { files } => format!(
             "{} could not be read and {} left out, so this is incomplete (`baton check` says why): {}",
             plural(files.len() as i64, "item file", "item files"),

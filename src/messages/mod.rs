@@ -232,6 +232,35 @@ pub enum Msg {
         /// Each unfinished dependency with its status.
         unfinished: Vec<(String, String)>,
     },
+    ConfigInvalid {
+        files: Vec<String>,
+    },
+    NotRead {
+        why: crate::source::Stray,
+    },
+    KeyInsideTable {
+        key: String,
+        table: String,
+    },
+    MoveKeyUp {
+        key: String,
+        table: String,
+    },
+    DidYouMeanPerson {
+        id: String,
+        name: String,
+    },
+    FullWidth {
+        found: String,
+        ascii: String,
+    },
+    NotADate {
+        found: String,
+        date: String,
+    },
+    QuoteValue {
+        value: String,
+    },
     UnreadableItems {
         /// `path:line:column: reason`, one per file.
         files: Vec<String>,

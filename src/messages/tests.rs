@@ -568,9 +568,17 @@ fn variant(m: &Msg) -> usize {
         Msg::MinutesDueHint => 199,
         Msg::DependencyNotFinished { .. } => 200,
         Msg::UnreadableItems { .. } => 201,
+        Msg::FullWidth { .. } => 202,
+        Msg::NotADate { .. } => 203,
+        Msg::QuoteValue { .. } => 204,
+        Msg::DidYouMeanPerson { .. } => 205,
+        Msg::KeyInsideTable { .. } => 206,
+        Msg::MoveKeyUp { .. } => 207,
+        Msg::NotRead { .. } => 208,
+        Msg::ConfigInvalid { .. } => 209,
     }
 }
-const VARIANTS: usize = 202;
+const VARIANTS: usize = 210;
 
 #[test]
 fn every_message_has_a_sample() {

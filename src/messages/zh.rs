@@ -94,6 +94,164 @@ fn status_zh(status: &str) -> String {
     }
 }
 
+/// The TOML parser's description of a syntax error, in Chinese: the
+/// description, then what it expected.
+fn toml_detail(detail: &str) -> String {
+    let (what, expected) = match detail.split_once(", expected ") {
+        Some((what, expected)) => (what, Some(expected)),
+        None => (detail, None),
+    };
+    let words: &[(&str, &str)] = &[
+        ("key with no value", "键后面缺少值"),
+        ("string values must be quoted", "字符串值必须加引号"),
+        (
+            "missing comma between array elements",
+            "数组元素之间缺少逗号",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "键值对之间缺少逗号",
+        ),
+        (
+            "invalid unquoted key",
+            "无效的键名(不加引号的键名只能含字母、数字、`-`、`_`)",
+        ),
+        ("invalid basic string", "字符串未正确结束"),
+        ("invalid multi-line basic string", "多行字符串未正确结束"),
+        ("invalid literal string", "字面字符串未正确结束"),
+        ("duplicate key", "键重复定义"),
+        ("unexpected content", "多余的内容"),
+        ("unexpected key or value", "意外的键或值"),
+        (
+            "missing assignment between key-value pairs",
+            "键值对之间缺少赋值",
+        ),
+        (
+            "extra assignment between key-value pairs",
+            "键值对之间多了赋值",
+        ),
+        ("extra `=`", "多了一个 `=`"),
+        ("missing value", "缺少值"),
+        ("missing value for key", "键缺少值"),
+        ("invalid value", "无效的值"),
+        ("unclosed array", "数组未闭合"),
+        ("unclosed table", "表头未闭合"),
+        ("unclosed array table", "数组表头未闭合"),
+        ("unclosed inline table", "内联表未闭合"),
+        ("extra comma in array", "数组中多了逗号"),
+        ("extra comma in inline table", "内联表中多了逗号"),
+        ("missing opening quote", "缺少开头的引号"),
+        ("missing escaped value", "转义字符后缺少内容"),
+        ("invalid comment character", "注释中含有无效字符"),
+        (
+            "carriage return must be followed by newline",
+            "回车符后必须跟换行符",
+        ),
+        ("unexpected leading zero", "数字不能以 0 开头"),
+        ("invalid key-value pair", "无效的键值对"),
+        ("unquoted keys cannot be empty", "键名不能为空"),
+        ("unexpected `=` in array", "数组中出现了 `=`"),
+    ];
+    let what_zh = words
+        .iter()
+        .find(|(en, _)| *en == what)
+        .map_or_else(|| what.to_string(), |(_, zh)| (*zh).to_string());
+    match expected {
+        None => what_zh,
+        Some(expected) => {
+            let expected = expected
+                .replace("literal string", "带引号的字符串")
+                .replace("basic string", "带引号的字符串")
+                .replace("letters", "字母")
+                .replace("numbers", "数字")
+                .replace("nothing", "无内容")
+                .replace("newline", "换行")
+                .replace(" or ", " 或 ");
+            format!("{what_zh},应为 {expected}")
+        }
+    }
+}
+
+/// Details of invalid values (durations, dates, percentages, calendars,
+/// time zones) in Chinese; values in backticks are kept as written.
+fn value_detail(detail: &str) -> String {
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    if detail.contains("is not a duration") {
+        return format!(
+            "`{}` 不是时长:请写整数加单位,如 24h(小时)、3d(自然日)或 2wd(工作日)",
+            quoted(detail)
+        );
+    }
+    if detail.contains("is too large for a duration") {
+        return format!("`{}` 超出时长的范围", quoted(detail));
+    }
+    if detail.contains("is not a date (") {
+        return format!(
+            "`{}` 不是日期:请写 2026-07-08 或 2026-07-08T17:00:00+08:00",
+            quoted(detail)
+        );
+    }
+    if let Some(n) = detail.strip_suffix(" is not a percentage from 0 to 100") {
+        return format!("{n} 不是 0 到 100 之间的百分比");
+    }
+    if detail.contains("is not a time of day") {
+        return format!("`{}` 不是时刻:请写 \"18:00\" 这样的格式", quoted(detail));
+    }
+    if detail.starts_with("expected a date like") {
+        return format!(
+            "此处应为日期(如 2026-07-08),而不是日期时间 `{}`",
+            quoted(detail)
+        );
+    }
+    if detail.starts_with("unknown time zone") {
+        return format!(
+            "未知时区 `{}`(应为 Asia/Shanghai 这样的 IANA 名称)",
+            quoted(detail)
+        );
+    }
+    if detail.starts_with("unknown calendar") {
+        return format!("未知日历 `{}`", quoted(detail));
+    }
+    if detail.contains("extends itself through `extends`") {
+        return format!("日历 `{}` 通过 `extends` 继承了自己", quoted(detail));
+    }
+    if detail.contains("could not be read") && detail.starts_with("calendar") {
+        return format!("日历 `{}` 无法读取", quoted(detail));
+    }
+    if detail.contains("is listed both as a holiday and as a working day") {
+        let day = detail.split(' ').next().unwrap_or("");
+        return format!("{day} 同时被列为假日和工作日");
+    }
+    if detail.starts_with("the working day ends at") {
+        return "工作日的结束时间早于开始时间".into();
+    }
+    if detail.starts_with("there is no rule") {
+        return format!("没有规则 `{}`(见 `baton explain`)", quoted(detail));
+    }
+    if detail.contains("is not a field baton protects") {
+        return format!(
+            "`{}` 不是受保护的字段(写作 `<kind>.<field>`)",
+            quoted(detail)
+        );
+    }
+    if detail.contains("is not a role") {
+        return format!(
+            "`{}` 不是角色(可选:owner、manager、lead_head、acceptor、requester、member、organizer、chair、scribe、self、legal、admin、editor、change)",
+            quoted(detail)
+        );
+    }
+    if detail.contains("before it starts") {
+        return "日期范围的结束早于开始".into();
+    }
+    if detail.contains("is longer than a year") {
+        return "日期范围超过一年".into();
+    }
+    if let Some(rest) = detail.strip_suffix(" is too large") {
+        return format!("{rest} 太大");
+    }
+    detail.to_string()
+}
+
 /// A field's value for messages: 未设置 when absent.
 fn value(v: &Option<String>) -> String {
     match v {
@@ -178,7 +336,7 @@ fn path_or_none(path: &[String]) -> String {
 
 pub(super) fn render(msg: &Msg) -> String {
     match msg {
-        Msg::TomlSyntax { detail } => format!("TOML 语法错误:{detail}"),
+        Msg::TomlSyntax { detail } => format!("TOML 语法错误:{}", toml_detail(detail)),
         Msg::InvalidUtf8 => "文件不是有效的 UTF-8 编码".into(),
         Msg::FileTooLarge { bytes, limit } => {
             format!("文件大小 {bytes} 字节,超过 {limit} 字节上限,未读取")
@@ -210,7 +368,7 @@ pub(super) fn render(msg: &Msg) -> String {
                 list(expected)
             )
         }
-        Msg::InvalidValue { field, detail } => format!("`{field}` 无效:{detail}"),
+        Msg::InvalidValue { field, detail } => format!("`{field}` 无效:{}", value_detail(detail)),
         Msg::InvalidFileName { name } => format!(
             "`{name}` 不是有效的条目编号:编号只能使用 ASCII 字母、数字、`.`、`_` 和 `-`,并以字母或数字开头"
         ),
@@ -408,6 +566,31 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join("、")
             )
         }
+        Msg::ConfigInvalid { files } => format!("{} 有误,未进行任何检查", files.join("、")),
+        Msg::NotRead { why } => match why {
+            crate::source::Stray::Extension => "此文件不会被读取:baton 只读取文件夹中以小写 `.toml` 结尾的文件".into(),
+            crate::source::Stray::AtRoot => "此条目文件不会被读取:条目应放在 `tasks/`、`requests/`、`meetings/` 或 `changes/` 文件夹中,而不是根目录".into(),
+            crate::source::Stray::Folder { meant } => format!("此文件不会被读取:它所在的文件夹不是 baton 的文件夹;是否应为 `{meant}/`?"),
+        },
+        Msg::KeyInsideTable { key, table } => format!(
+            "`{key}` 写在了 `[{table}]` 表里:`[表名]` 这一行之下的键都属于该表"
+        ),
+        Msg::MoveKeyUp { key, table } => format!(
+            "把 `{key}` 移到第一个 `[表名]` 行(即 `[{table}]`)之前,与条目自身的字段写在一起"
+        ),
+        Msg::DidYouMeanPerson { id, name } => {
+            format!("是否应为 `{id}`({name})?人员须用编号(id)而不是姓名")
+        }
+        Msg::FullWidth { found, ascii } => {
+            let (found, ascii) = if found == "\u{3000}" {
+                ("全角空格".to_string(), "半角空格".to_string())
+            } else {
+                (format!("全角字符 `{found}`"), format!("半角的 `{ascii}`"))
+            };
+            format!("{found}:此处 TOML 需要{ascii}(请切换到半角输入)")
+        }
+        Msg::NotADate { found, date } => format!("`{found}` 不是日期:TOML 的日期写作 {date}"),
+        Msg::QuoteValue { value } => format!("文本需要加引号:\"{value}\""),
         Msg::UnreadableItems { files } => format!(
             "有 {} 个条目文件无法读取,已被略去,因此以下结果不完整(`baton check` 会说明原因):{}",
             files.len(),

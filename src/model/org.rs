@@ -163,6 +163,15 @@ impl Org {
             .and_then(|&i| self.people.get(i))
     }
 
+    /// The person whose display name is `name` (the first, when two share
+    /// it), for hints and for `--as 周杰` on the command line.
+    pub fn person_by_name(&self, name: &str) -> Option<&Person> {
+        let name = name.trim();
+        self.people
+            .iter()
+            .find(|p| p.name.as_ref().is_some_and(|n| n.as_str() == name))
+    }
+
     /// The person whose `github` login is `login` (case-insensitive).
     pub fn person_by_github(&self, login: &str) -> Option<&Person> {
         self.github_index

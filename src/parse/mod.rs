@@ -88,15 +88,43 @@ fn syntax_problem(text: &str, error: &toml::de::Error) -> Problem {
     {
         span = at..at + 1;
     }
-    Problem {
+    let detail = first_line(error.message());
+    let problem = |span, message, hint| Problem {
         kind: ProblemKind::Syntax,
         span,
         field: String::new(),
-        message: Msg::TomlSyntax {
-            detail: first_line(error.message()),
-        },
-        hint: None,
+        message,
+        hint,
+    };
+    // A Chinese input method's full-width punctuation where TOML needs
+    // ASCII: say which character, not what the parser expected.
+    if let Some(c) = text.get(span.start..).and_then(|t| t.chars().next())
+        && let Some(ascii) = suggest::half_width(c)
+    {
+        let at = span.start..span.start + c.len_utf8();
+        let message = Msg::FullWidth {
+            found: c.to_string(),
+            ascii: ascii.to_string(),
+        };
+        return problem(at, message, None);
     }
+    if detail.starts_with("string values must be quoted") {
+        let token: String = text
+            .get(span.start..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '#'))
+            .collect();
+        if let Some(date) = suggest::date_like(&token) {
+            let at = span.start..span.start + token.len();
+            return problem(at, Msg::NotADate { found: token, date }, None);
+        }
+        if !token.is_empty() {
+            let hint = Msg::QuoteValue { value: token };
+            return problem(span, Msg::TomlSyntax { detail }, Some(hint));
+        }
+    }
+    problem(span, Msg::TomlSyntax { detail }, None)
 }
 
 /// Nesting deeper than this is where the parser gives up (its limit is 80;
@@ -335,7 +363,8 @@ fn repair<T: DeserializeOwned>(text: &str, mut table: DeTable<'_>) -> Parsed<T> 
                     ));
                     break;
                 };
-                let suggestion = suggest::did_you_mean(&field, expected.iter().map(String::as_str));
+                let fields: Vec<&str> = expected.iter().map(String::as_str).collect();
+                let suggestion = suggest::field_suggestion(&field, &fields);
                 if let (Some(candidate), Some((_, parent))) = (suggestion, path.split_last()) {
                     // `titel` for `title`: the missing `title` that follows is the same mistake.
                     removed.push((parent.to_vec(), candidate.to_string()));

@@ -8,6 +8,14 @@ pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    best_match(name, candidates).map(|(_, c)| c)
+}
+
+/// [`did_you_mean`] with the similarity score of the candidate.
+fn best_match<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<(f64, &'a str)> {
     let normalized = normalize(name);
     let length = name.chars().count();
     let mut best: Option<(f64, &'a str)> = None;
@@ -36,7 +44,108 @@ pub fn did_you_mean<'a>(
             best = Some((score, candidate));
         }
     }
-    best.map(|(_, c)| c)
+    best
+}
+
+/// Words people write for baton's fields (English and Chinese), by the
+/// field they mean: `deadline` and `截止` are `due`.
+const MEANINGS: &[(&str, &[&str])] = &[
+    (
+        "due",
+        &[
+            "deadline",
+            "due_date",
+            "duedate",
+            "due_at",
+            "截止",
+            "截止日期",
+            "截止时间",
+            "期限",
+            "到期日",
+        ],
+    ),
+    (
+        "owner",
+        &["assignee", "responsible", "负责人", "责任人", "执行人"],
+    ),
+    (
+        "start",
+        &["start_date", "begin", "开始", "开始日期", "开始时间"],
+    ),
+    (
+        "effort",
+        &["estimate", "workload", "工期", "工作量", "预计工时"],
+    ),
+    (
+        "depends_on",
+        &["depends", "dependencies", "dependency", "依赖", "前置任务"],
+    ),
+    (
+        "deliverable",
+        &["deliverables", "output", "交付物", "交付成果"],
+    ),
+    (
+        "acceptance",
+        &["acceptance_criteria", "criteria", "验收标准", "交付标准"],
+    ),
+    ("acceptor", &["reviewer", "approver", "验收人"]),
+    ("status", &["state", "状态"]),
+    ("progress", &["percent", "completion", "进度", "完成度"]),
+    ("title", &["name", "subject", "标题", "名称", "主题"]),
+    ("lead", &["lead_department", "主责部门", "牵头部门"]),
+    (
+        "support",
+        &["supporting", "support_departments", "配合部门", "协作部门"],
+    ),
+    ("update", &["updates", "进度更新"]),
+    ("review", &["验收"]),
+    ("blocked", &["block", "阻塞"]),
+    ("archived", &["archive", "归档"]),
+    ("milestone", &["里程碑"]),
+    ("organizer", &["host", "组织者", "发起人"]),
+    ("chair", &["主持人"]),
+    ("scribe", &["note_taker", "recorder", "记录人"]),
+    (
+        "required",
+        &["attendees", "participants", "参会人", "与会人"],
+    ),
+    ("informed", &["cc", "知会人", "抄送"]),
+    ("minutes", &["notes", "纪要", "会议纪要"]),
+    ("agenda", &["议程"]),
+    ("submitted_at", &["submitted", "提交时间"]),
+    ("response", &["responses", "反馈", "回复"]),
+    ("requested_by", &["requester", "申请人"]),
+    ("reason", &["原因", "变更原因"]),
+    ("impact", &["影响", "影响评估"]),
+    ("approval", &["approvals", "审批"]),
+];
+
+/// The field a misspelt or synonymous name means, among `fields`: by
+/// meaning first (`deadline`, or a typo of it, is `due`), then by spelling
+/// (`titel` is `title`), whichever is closer.
+pub fn field_suggestion<'a>(name: &str, fields: &[&'a str]) -> Option<&'a str> {
+    let by_spelling = best_match(name, fields.iter().copied());
+    let mut by_meaning: Option<(f64, &'a str)> = None;
+    for (field, words) in MEANINGS {
+        let Some(target) = fields.iter().copied().find(|f| f == field) else {
+            continue;
+        };
+        let exact = words.iter().any(|w| normalize(w) == normalize(name));
+        let score = if exact {
+            Some(1.0)
+        } else {
+            best_match(name, words.iter().copied()).map(|(s, _)| s)
+        };
+        if let Some(score) = score
+            && by_meaning.is_none_or(|(s, _)| score > s)
+        {
+            by_meaning = Some((score, target));
+        }
+    }
+    match (by_spelling, by_meaning) {
+        (Some((s, spelled)), Some((m, meant))) => Some(if m > s { meant } else { spelled }),
+        (spelled, meant) => spelled.or(meant).map(|(_, c)| c),
+    }
 }
 
 /// One typing slip apart (a letter swapped with its neighbour, missing,
@@ -82,6 +191,27 @@ mod tests {
         );
     }
 
+    #[test]
+    fn fields_are_suggested_by_meaning_and_by_spelling() {
+        let task = [
+            "title",
+            "owner",
+            "due",
+            "deliverable",
+            "acceptance",
+            "depends_on",
+        ];
+        assert_eq!(field_suggestion("dealine", &task), Some("due"));
+        assert_eq!(field_suggestion("deadline", &task), Some("due"));
+        assert_eq!(field_suggestion("截止", &task), Some("due"));
+        assert_eq!(field_suggestion("负责人", &task), Some("owner"));
+        assert_eq!(field_suggestion("titel", &task), Some("title"));
+        assert_eq!(field_suggestion("deliverabel", &task), Some("deliverable"));
+        assert_eq!(field_suggestion("colour", &task), None);
+        // A meaning whose field this kind has not: no suggestion from it.
+        assert_eq!(field_suggestion("主持人", &task), None);
+    }
+
     /// The definition, one allocation and one edit distance per candidate.
     fn did_you_mean_by_definition<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
         let mut best: Option<(f64, &'a str)> = None;
@@ -115,5 +245,67 @@ mod tests {
                 did_you_mean_by_definition(&name, &candidates)
             );
         }
+    }
+}
+
+/// The ASCII character a full-width one (as a Chinese input method types
+/// it) stands for, where TOML needs ASCII: `，` → `,`.
+pub fn half_width(c: char) -> Option<char> {
+    Some(match c {
+        '，' | '、' => ',',
+        '：' => ':',
+        '＝' => '=',
+        '“' | '”' | '＂' => '"',
+        '‘' | '’' | '＇' => '\'',
+        '；' => ';',
+        '（' => '(',
+        '）' => ')',
+        '【' | '［' => '[',
+        '】' | '］' => ']',
+        '｛' => '{',
+        '｝' => '}',
+        '\u{3000}' => ' ',
+        '＃' => '#',
+        '．' | '。' => '.',
+        '－' => '-',
+        '＿' => '_',
+        _ => return None,
+    })
+}
+
+/// A date written the way people write dates but TOML does not read
+/// (`2027/02/26`, `2027.2.26`, `2027年2月26日`), as TOML writes it.
+pub fn date_like(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text
+        .trim_end_matches('日')
+        .split(['/', '.', '年', '月'])
+        .collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (number(y, 4..=4)?, number(m, 1..=2)?, number(d, 1..=2)?);
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod punctuation_tests {
+    use super::*;
+
+    #[test]
+    fn full_width_punctuation_and_chinese_dates_are_recognised() {
+        assert_eq!(half_width('，'), Some(','));
+        assert_eq!(half_width('\u{3000}'), Some(' '));
+        assert_eq!(half_width('a'), None);
+        assert_eq!(date_like("2027/02/26").as_deref(), Some("2027-02-26"));
+        assert_eq!(date_like("2027.2.6").as_deref(), Some("2027-02-06"));
+        assert_eq!(date_like("2027年2月26日").as_deref(), Some("2027-02-26"));
+        assert_eq!(date_like("2027/02/30"), None);
+        assert_eq!(date_like("zhou.jie"), None);
     }
 }

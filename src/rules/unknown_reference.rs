@@ -59,6 +59,15 @@ impl Refs<'_, '_, '_> {
 
     fn hint(&self, kind: RefKind, id: &str) -> Option<Msg> {
         let project = self.cx.project;
+        // A display name where an id belongs: `owner = "周杰"`.
+        if kind == RefKind::Person
+            && let Some(person) = project.org.person_by_name(id)
+        {
+            return Some(Msg::DidYouMeanPerson {
+                id: person.id.to_string(),
+                name: id.to_string(),
+            });
+        }
         let candidates: Vec<&str> = match kind {
             RefKind::Person => project.org.person_ids().collect(),
             RefKind::Department => project.org.department_ids().collect(),

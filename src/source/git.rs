@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{Content, FileKind, Source, SourceError, SourceFile};
 use crate::cache::ParseCache;
-use crate::git::{BlobReader, GitError, GitRepo, Revision, list_baton_files, read_blobs};
+use crate::git::{BlobReader, GitError, GitRepo, Revision, list_files_and_strays, read_blobs};
 
 /// The baton files of a commit below a baton root.
 pub struct GitSource {
@@ -15,6 +15,8 @@ pub struct GitSource {
     description: String,
     root_name: String,
     files: Vec<crate::git::TreeFile>,
+    /// Files that look meant for baton but are not read.
+    strays: Vec<(String, super::Stray)>,
     /// Contents not in the object database (a merge result's merged files).
     inline: HashMap<git2::Oid, Arc<[u8]>>,
 }
@@ -29,11 +31,12 @@ impl GitSource {
     /// The files below `root` (relative to the repository root) at `rev`.
     pub fn with_root(repo: &GitRepo, rev: &Revision, root: &str) -> Result<GitSource, GitError> {
         let tree = repo.tree_of(rev)?;
-        let files = list_baton_files(&repo.repo, &tree, root).map_err(|e| GitError::Object {
-            what: "the tree".into(),
-            rev: rev.name.clone(),
-            message: e.message().to_string(),
-        })?;
+        let (files, strays) =
+            list_files_and_strays(&repo.repo, &tree, root).map_err(|e| GitError::Object {
+                what: "the tree".into(),
+                rev: rev.name.clone(),
+                message: e.message().to_string(),
+            })?;
         let root_name = match root.rsplit('/').next() {
             Some(name) if !name.is_empty() => name.to_string(),
             _ => repo
@@ -47,6 +50,7 @@ impl GitSource {
             description: format!("{} at {} ({})", repo.describe(), rev.name, rev.short()),
             root_name,
             files,
+            strays,
             inline: HashMap::new(),
         })
     }
@@ -64,6 +68,7 @@ impl GitSource {
             description,
             root_name: like.root_name.clone(),
             files,
+            strays: like.strays.clone(),
             inline,
         }
     }
@@ -77,6 +82,10 @@ impl GitSource {
 impl Source for GitSource {
     fn describe(&self) -> String {
         self.description.clone()
+    }
+
+    fn strays(&self) -> Vec<(String, super::Stray)> {
+        self.strays.clone()
     }
 
     fn root_name(&self) -> String {

@@ -71,6 +71,75 @@ pub fn classify(path: &str) -> Option<FileKind> {
     Some(kind)
 }
 
+/// Why a file a user probably meant baton to read is not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stray {
+    /// In a kind folder with another extension (`tasks/T-1.TOML`, `.txt`).
+    Extension,
+    /// An item file at the root (`T-1.toml`), outside every kind folder.
+    AtRoot,
+    /// In a folder that is not a kind folder but looks like one (`task/`).
+    Folder {
+        /// The kind folder it resembles.
+        meant: &'static str,
+    },
+}
+
+/// Extensions of files that look like a baton file written wrongly.
+const TEXTUAL: &[&str] = &["toml", "tml", "tmol", "txt", "yaml", "yml", "json", "ini"];
+
+/// Files at the root of a project that are other tools' configuration.
+const ROOT_CONFIGS: &[&str] = &[
+    "baton.toml",
+    "org.toml",
+    "Cargo.toml",
+    "pyproject.toml",
+    "rustfmt.toml",
+    "clippy.toml",
+    "taplo.toml",
+    "typos.toml",
+    "deny.toml",
+    "netlify.toml",
+    "dist-workspace.toml",
+];
+
+/// Why the file at `path` (relative to the root, `/`-separated) looks like
+/// a baton file that will not be read, if it does.
+pub fn stray(path: &str) -> Option<Stray> {
+    if path.split('/').any(|p| p.starts_with('.')) || classify(path).is_some() {
+        return None;
+    }
+    let mut parts = path.split('/');
+    let first = parts.next()?;
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let textual = extension.as_deref().is_some_and(|e| TEXTUAL.contains(&e));
+    if parts.next().is_none() {
+        // At the root: an item file (`T-1.toml`) someone forgot to file.
+        let stem = name.strip_suffix(".toml").unwrap_or("");
+        return (!ROOT_CONFIGS.contains(&name)
+            && !stem.is_empty()
+            && crate::load::is_valid_id(stem)
+            && stem.chars().any(|c| c.is_ascii_digit()))
+        .then_some(Stray::AtRoot);
+    }
+    if KIND_FOLDERS.iter().any(|(f, _)| *f == first) {
+        return textual.then_some(Stray::Extension);
+    }
+    // `task/`, `Tasks/`, `meeting/`: a kind folder's name written wrongly.
+    if !textual {
+        return None;
+    }
+    let folders: Vec<&'static str> = KIND_FOLDERS.iter().map(|(f, _)| *f).collect();
+    let lower = first.to_ascii_lowercase();
+    let meant = folders
+        .iter()
+        .copied()
+        .find(|f| *f == lower || f.trim_end_matches('s') == lower)
+        .or_else(|| crate::parse::suggest::did_you_mean(first, folders.iter().copied()))?;
+    Some(Stray::Folder { meant })
+}
+
 /// The content of a listed file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
@@ -211,6 +280,12 @@ pub trait Source: Sync {
     fn read_cached(&self, cache: &ParseCache) -> Result<Vec<SourceFile>, SourceError> {
         self.read_kinds_cached(&|_| true, cache)
     }
+
+    /// Files that look meant for baton but are not read ([`stray`]), with
+    /// why; sources that can list them override this.
+    fn strays(&self) -> Vec<(String, Stray)> {
+        Vec::new()
+    }
 }
 
 #[cfg(test)]
@@ -233,5 +308,26 @@ mod tests {
         assert_eq!(classify("docs/T-1.toml"), None);
         assert_eq!(classify("sub/baton.toml"), None);
         assert_eq!(classify("tasks"), None);
+    }
+
+    #[test]
+    fn files_meant_for_baton_but_not_read_are_strays() {
+        assert_eq!(stray("tasks/T-1.TOML"), Some(Stray::Extension));
+        assert_eq!(stray("tasks/q3/T-1.txt"), Some(Stray::Extension));
+        assert_eq!(stray("tasks/README.md"), None);
+        assert_eq!(stray("tasks/T-1.toml"), None);
+        assert_eq!(stray("T-001.toml"), Some(Stray::AtRoot));
+        assert_eq!(stray("Cargo.toml"), None);
+        assert_eq!(stray("README.md"), None);
+        assert_eq!(
+            stray("task/T-1.toml"),
+            Some(Stray::Folder { meant: "tasks" })
+        );
+        assert_eq!(
+            stray("Tasks/T-1.toml"),
+            Some(Stray::Folder { meant: "tasks" })
+        );
+        assert_eq!(stray("docs/T-1.toml"), None);
+        assert_eq!(stray("tasks/.draft.toml"), None);
     }
 }

@@ -31,6 +31,10 @@ impl Source for PolicyOverlay<'_> {
         self.read_cached(&ParseCache::disabled())
     }
 
+    fn strays(&self) -> Vec<(String, super::Stray)> {
+        self.head.strays()
+    }
+
     fn read_cached(&self, cache: &ParseCache) -> Result<Vec<SourceFile>, SourceError> {
         let mut files = self
             .head

@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{
-    Content, FileKind, KIND_FOLDERS, MAX_FILE_BYTES, Source, SourceError, SourceFile, Stamp,
-    classify,
+    Content, FileKind, KIND_FOLDERS, MAX_FILE_BYTES, Source, SourceError, SourceFile, Stamp, Stray,
+    classify, stray,
 };
 use crate::cache::ParseCache;
 use crate::files::Reread;
@@ -47,12 +47,61 @@ pub fn find_root(start: &Path) -> Result<PathBuf, SourceError> {
 #[derive(Debug, Clone)]
 pub struct WorktreeSource {
     root: PathBuf,
+    /// Files that look meant for baton but are not read, found by the last
+    /// read.
+    strays: std::sync::Arc<std::sync::Mutex<Vec<(String, Stray)>>>,
 }
 
 impl WorktreeSource {
     /// A source rooted at `root` (a folder holding `baton.toml`).
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        WorktreeSource { root: root.into() }
+        WorktreeSource {
+            root: root.into(),
+            strays: Default::default(),
+        }
+    }
+
+    /// Strays at the root and in folders named like kind folders (`task/`).
+    fn root_strays(&self, found: &mut Vec<(String, Stray)>) {
+        let Ok(entries) = fs::read_dir(&self.root) else {
+            return;
+        };
+        let mut entries: Vec<fs::DirEntry> = entries.filter_map(Result::ok).collect();
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for entry in entries {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_file() {
+                if let Some(why) = stray(&name) {
+                    found.push((name, why));
+                }
+                continue;
+            }
+            let looks_like_kind = file_type.is_dir()
+                && !KIND_FOLDERS.iter().any(|(f, _)| *f == name)
+                && stray(&format!("{name}/x.toml")).is_some();
+            if !looks_like_kind {
+                continue;
+            }
+            // Bounded: a folder that is not baton's is only sampled.
+            for file in WalkDir::new(entry.path())
+                .follow_links(false)
+                .max_depth(4)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .take(100)
+            {
+                if let Some(rel) = relative(&self.root, file.path())
+                    && let Some(why) = stray(&rel)
+                {
+                    found.push((rel, why));
+                }
+            }
+        }
     }
 
     /// The root folder.
@@ -89,6 +138,8 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
 impl WorktreeSource {
     fn list(&self) -> Vec<Listed> {
         let mut listed = Vec::new();
+        let mut strays = Vec::new();
+        self.root_strays(&mut strays);
         for (name, kind) in [
             ("baton.toml", FileKind::Config),
             ("org.toml", FileKind::Org),
@@ -128,6 +179,9 @@ impl WorktreeSource {
                         }
                         // Only names baton would read; a symlink named `x.toml` is reported.
                         if classify(&rel) != Some(*kind) {
+                            if let Some(why) = stray(&rel) {
+                                strays.push((rel, why));
+                            }
                             continue;
                         }
                         let abs = entry.path().to_path_buf();
@@ -158,6 +212,9 @@ impl WorktreeSource {
                     }
                 }
             }
+        }
+        if let Ok(mut found) = self.strays.lock() {
+            *found = strays;
         }
         listed
     }
@@ -218,6 +275,10 @@ impl Source for WorktreeSource {
 
     fn read(&self) -> Result<Vec<SourceFile>, SourceError> {
         self.read_kinds_cached(&|_| true, &ParseCache::disabled())
+    }
+
+    fn strays(&self) -> Vec<(String, Stray)> {
+        self.strays.lock().map(|s| s.clone()).unwrap_or_default()
     }
 
     fn read_kinds(&self, keep: &dyn Fn(FileKind) -> bool) -> Result<Vec<SourceFile>, SourceError> {

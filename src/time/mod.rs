@@ -203,9 +203,33 @@ impl Clock {
     }
 }
 
+/// `text` with a leap second `:60` written as `:59.999999999`, when it has one.
+fn leap_second(text: &str) -> Option<String> {
+    let t = text.find(['T', 't', ' '])?;
+    let time = &text[t + 1..];
+    let colon = time.match_indices(':').nth(1)?.0;
+    let seconds = time.get(colon + 1..colon + 3)?;
+    if seconds != "60" {
+        return None;
+    }
+    let rest = &time[colon + 3..];
+    // Any fraction of the leap second is still the last moment.
+    let rest = rest.trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+    Some(format!(
+        "{}{}59.999999999{rest}",
+        &text[..=t],
+        &time[..=colon]
+    ))
+}
+
 /// Parses `--now` / `BATON_NOW`: an RFC 3339 date-time, a local date-time
 /// (in the project's zone) or a date (its midnight).
 pub fn parse_now(text: &str, tz: Tz) -> Result<DateTime<Tz>, String> {
+    // A leap second (`23:59:60`, which RFC 3339 allows) is read as the last
+    // moment of its minute: TOML's and chrono's date-times have no 60th
+    // second to compute with.
+    let leap = leap_second(text);
+    let text = leap.as_deref().unwrap_or(text);
     let when: When = text.parse().map_err(|_| {
         format!("`{text}` is not a time; write RFC 3339, e.g. 2026-07-07T10:00:00+08:00")
     })?;

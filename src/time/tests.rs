@@ -102,6 +102,17 @@ fn now_accepts_rfc3339_local_and_dates_and_is_independent_of_the_machine_zone() 
 }
 
 #[test]
+fn a_leap_second_in_now_is_the_last_moment_of_its_minute() {
+    let tz = chrono_tz::Asia::Shanghai;
+    let leap = parse_now("2016-12-31T23:59:60Z", tz).unwrap();
+    let before = parse_now("2016-12-31T23:59:59Z", tz).unwrap();
+    let after = parse_now("2017-01-01T00:00:00Z", tz).unwrap();
+    assert!(before < leap && leap < after, "{leap}");
+    assert!(parse_now("2016-12-31T23:59:60.5+00:00", tz).is_ok());
+    assert!(parse_now("2016-12-31T23:59:61Z", tz).is_err());
+}
+
+#[test]
 fn daylight_saving_gaps_resolve_forward() {
     let tz = chrono_tz::America::New_York;
     let c = Clock {

@@ -80,6 +80,35 @@ pub(super) fn samples() -> Vec<Msg> {
             status: s("delivered"),
             unfinished: vec![(s("T-LEG-1"), s("todo"))],
         },
+        Msg::ConfigInvalid {
+            files: v(&["calendars/acme.toml"]),
+        },
+        Msg::NotRead {
+            why: crate::source::Stray::Folder { meant: "tasks" },
+        },
+        Msg::KeyInsideTable {
+            key: s("archived"),
+            table: s("review"),
+        },
+        Msg::MoveKeyUp {
+            key: s("archived"),
+            table: s("review"),
+        },
+        Msg::DidYouMeanPerson {
+            id: s("zhou.jie"),
+            name: s("周杰"),
+        },
+        Msg::FullWidth {
+            found: s("，"),
+            ascii: s(","),
+        },
+        Msg::NotADate {
+            found: s("2027/02/26"),
+            date: s("2027-02-26"),
+        },
+        Msg::QuoteValue {
+            value: s("zhou.jie"),
+        },
         Msg::UnreadableItems {
             files: v(&["tasks/T-1.toml:3:7: invalid TOML: expected `=`"]),
         },
