@@ -53,13 +53,16 @@ pub fn list_baton_files(
     list_files_and_strays(repo, tree, root).map(|(files, _)| files)
 }
 
+/// Baton files, and files that look meant for baton but are not read.
+pub type FilesAndStrays = (Vec<TreeFile>, Vec<(String, Stray)>);
+
 /// [`list_baton_files`], with the files that look meant for baton but are
 /// not read ([`crate::source::stray`]).
 pub fn list_files_and_strays(
     repo: &Repository,
     tree: &Tree<'_>,
     root: &str,
-) -> Result<(Vec<TreeFile>, Vec<(String, Stray)>), git2::Error> {
+) -> Result<FilesAndStrays, git2::Error> {
     let Some(top) = subtree(repo, tree, root)? else {
         return Ok((Vec::new(), Vec::new()));
     };
@@ -84,9 +87,7 @@ pub fn list_files_and_strays(
                 Some(ObjectType::Tree)
                     if prefix.is_empty() && classify(&format!("{name}/x.toml")).is_none() =>
                 {
-                    if stray(&format!("{name}/x.toml")).is_some() {
-                        strays_below(repo, entry.id(), &path, &mut strays);
-                    }
+                    strays_below_lookalike(repo, (entry.id(), &path), &mut strays);
                 }
                 Some(ObjectType::Tree) => stack.push((entry.id(), path)),
                 Some(ObjectType::Blob) => match classify(&path) {
@@ -111,8 +112,16 @@ pub fn list_files_and_strays(
     Ok((files, strays))
 }
 
-/// Strays in a folder named like a kind folder: at most 100, 4 levels down.
-fn strays_below(repo: &Repository, oid: Oid, prefix: &str, out: &mut Vec<(String, Stray)>) {
+/// Strays in a top-level folder named like a kind folder (`task/`): at
+/// most 100 files, 4 levels down; nothing for other folders.
+fn strays_below_lookalike(
+    repo: &Repository,
+    (oid, prefix): (Oid, &str),
+    out: &mut Vec<(String, Stray)>,
+) {
+    if stray(&format!("{prefix}/x.toml")).is_none() {
+        return;
+    }
     let mut stack: Vec<(Oid, String, usize)> = vec![(oid, prefix.to_string(), 1)];
     let mut seen = 0;
     while let Some((oid, prefix, depth)) = stack.pop() {
