@@ -50,7 +50,7 @@ fn the_example_audit_in_english() {
     assert_eq!(top[3], "overloaded: 运营部 (ops) 26/20 (130%)", "{text}");
     assert_eq!(top[5], "overdue", "{text}");
     assert!(
-        top[7].starts_with("  T-304  电商旗舰店新品详情页上线  wang.zhuguan"),
+        top[7].starts_with("  T-304  电商旗舰店新品详情页上线  王主管 (wang.zhuguan)"),
         "{text}"
     );
     assert!(text.contains("130%  ██████████ overloaded"), "{text}");

@@ -326,3 +326,31 @@ fn archiving_does_not_rewrite_the_past() {
         before.0
     );
 }
+
+/// A request nothing is planned for says so once, not as both its planned
+/// dates and its slack (`截止 … · 未排期 · 未排期`).
+#[test]
+fn an_unplanned_request_is_said_unplanned_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("requests")).unwrap();
+    std::fs::write(root.join("baton.toml"), "[project]\nlocale = \"zh-CN\"\n").unwrap();
+    std::fs::write(root.join("org.toml"), "[[department]]\nid = \"mkt\"\n").unwrap();
+    std::fs::write(
+        root.join("requests/REQ-1.toml"),
+        "title = \"春节后上线\"\nfrom = { department = \"mkt\" }\nsubmitted_at = 2026-12-01T10:00:00+08:00\ndue = 2027-02-26\n[[risk]]\ndescription = \"春节假期\"\n",
+    )
+    .unwrap();
+    let text = run(&[
+        "report",
+        "weekly",
+        &root.display().to_string(),
+        "--now",
+        "2026-12-09T10:00:00+08:00",
+    ]);
+    let head = text
+        .lines()
+        .find(|l| l.contains("截止 2027-02-26"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(head.matches("未排期").count(), 1, "{head}");
+}

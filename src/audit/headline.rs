@@ -161,7 +161,7 @@ impl Headline {
             if request.archived || !scope.request(request) {
                 continue;
             }
-            let line = ItemLine::request(&request.id, request);
+            let line = ItemLine::request(&cx.project.org, &request.id, request);
             if open_request(request) {
                 out.open.push(line.clone());
                 if let Some(due) = &request.due {

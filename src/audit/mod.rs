@@ -124,6 +124,9 @@ pub struct ItemLine {
     pub title: String,
     /// Who answers for it: a task's owner, a request's requesting contact.
     pub owner: Option<String>,
+    /// Their display name from org.toml, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner_name: Option<String>,
     /// A task's lead department (else its owner's), a request's requesting
     /// department.
     pub department: Option<String>,
@@ -137,17 +140,30 @@ impl ItemLine {
             kind: ItemKind::Task,
             title: task.title.to_string(),
             owner: task_owner(task).map(str::to_string),
+            owner_name: task_owner(task).and_then(|o| display_name(org, o)),
             department: task_department(org, task).map(str::to_string),
         }
     }
 
+    /// `张经理 (zhang.jingli)`: the owner as people know them and as files
+    /// name them; the id alone when org.toml gives no name.
+    pub fn who(&self) -> String {
+        match (&self.owner_name, &self.owner) {
+            (Some(name), Some(id)) => format!("{name} ({id})"),
+            (None, Some(id)) => id.clone(),
+            _ => String::new(),
+        }
+    }
+
     /// A request.
-    pub fn request(id: &str, request: &crate::model::Request) -> ItemLine {
+    pub fn request(org: &Org, id: &str, request: &crate::model::Request) -> ItemLine {
+        let owner = request.from.contact.as_ref().map(|c| c.to_string());
         ItemLine {
             id: id.to_string(),
             kind: ItemKind::Request,
             title: request.title.to_string(),
-            owner: request.from.contact.as_ref().map(|c| c.to_string()),
+            owner_name: owner.as_deref().and_then(|o| display_name(org, o)),
+            owner,
             department: Some(request.from.department.to_string()),
         }
     }
@@ -260,6 +276,14 @@ pub fn department_name(org: &Org, id: &str) -> String {
 }
 
 /// A person's display name: `李工` (their id when they have no name).
+/// A person's display name, when org.toml gives one.
+pub(crate) fn display_name(org: &Org, id: &str) -> Option<String> {
+    org.person(id)
+        .and_then(|p| p.name.as_ref())
+        .map(|n| n.to_string())
+}
+
+/// A person's display name, else their id.
 pub fn person_name(org: &Org, id: &str) -> String {
     org.person(id)
         .and_then(|p| p.name.as_ref())

@@ -62,7 +62,7 @@ impl Outlook {
             .zip(&plan.requests)
             .filter(|(request, _)| open_request(request) && scope.request(request))
             .map(|(request, planned)| RequestOutlook {
-                item: ItemLine::request(&request.id, request),
+                item: ItemLine::request(&cx.project.org, &request.id, request),
                 status: request.status().as_str().to_string(),
                 due: planned.due,
                 finish: planned.finish,

@@ -213,7 +213,7 @@ impl Monthly {
                 _ => GoalOutcome::Open,
             };
             goals.push(Goal {
-                item: ItemLine::request(&request.id, request),
+                item: ItemLine::request(&cx.project.org, &request.id, request),
                 due: deadline,
                 outcome,
             });

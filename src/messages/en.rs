@@ -336,6 +336,12 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join(", ")
             )
         }
+        Msg::GanttTip { effort_wd, remaining_wd, slack_wd } => format!(
+            "{} of work, {} left, slack {slack_wd}",
+            plural(i64::from(*effort_wd), "working day", "working days"),
+            plural(i64::from(*remaining_wd), "working day", "working days")
+        ),
+        Msg::SeverityName { severity } => severity.clone(),
         Msg::ConfigInvalid { files } => format!(
             "{} {} invalid; nothing was checked",
             files.join(", "),

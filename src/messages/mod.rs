@@ -232,6 +232,14 @@ pub enum Msg {
         /// Each unfinished dependency with its status.
         unfinished: Vec<(String, String)>,
     },
+    GanttTip {
+        effort_wd: u32,
+        remaining_wd: u32,
+        slack_wd: i64,
+    },
+    SeverityName {
+        severity: String,
+    },
     ConfigInvalid {
         files: Vec<String>,
     },

@@ -576,9 +576,11 @@ fn variant(m: &Msg) -> usize {
         Msg::MoveKeyUp { .. } => 207,
         Msg::NotRead { .. } => 208,
         Msg::ConfigInvalid { .. } => 209,
+        Msg::GanttTip { .. } => 210,
+        Msg::SeverityName { .. } => 211,
     }
 }
-const VARIANTS: usize = 210;
+const VARIANTS: usize = 212;
 
 #[test]
 fn every_message_has_a_sample() {

@@ -566,6 +566,15 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join("、")
             )
         }
+        Msg::GanttTip { effort_wd, remaining_wd, slack_wd } => format!(
+            "工作量 {effort_wd} 个工作日,剩余 {remaining_wd} 个工作日,浮动 {slack_wd} 个工作日"
+        ),
+        Msg::SeverityName { severity } => match severity.as_str() {
+            "error" => "错误".into(),
+            "warning" => "警告".into(),
+            "info" => "提示".into(),
+            other => other.to_string(),
+        },
         Msg::ConfigInvalid { files } => format!("{} 有误,未进行任何检查", files.join("、")),
         Msg::NotRead { why } => match why {
             crate::source::Stray::Extension => "此文件不会被读取:baton 只读取文件夹中以小写 `.toml` 结尾的文件".into(),

@@ -80,6 +80,14 @@ pub(super) fn samples() -> Vec<Msg> {
             status: s("delivered"),
             unfinished: vec![(s("T-LEG-1"), s("todo"))],
         },
+        Msg::GanttTip {
+            effort_wd: 4,
+            remaining_wd: 1,
+            slack_wd: -8,
+        },
+        Msg::SeverityName {
+            severity: s("warning"),
+        },
         Msg::ConfigInvalid {
             files: v(&["calendars/acme.toml"]),
         },

@@ -113,7 +113,7 @@ fn headline(out: &mut String, audit: &Audit, lang: Lang) {
             table.row(vec![
                 d.item.id.clone(),
                 d.item.title.clone(),
-                d.item.owner.clone().unwrap_or_default(),
+                d.item.who(),
                 when(&d.due),
                 Msg::LateBy { late }.render(lang),
             ]);
@@ -133,7 +133,7 @@ fn headline(out: &mut String, audit: &Audit, lang: Lang) {
             table.row(vec![
                 d.item.id.clone(),
                 d.item.title.clone(),
-                d.item.owner.clone().unwrap_or_default(),
+                d.item.who(),
                 when(&d.due),
                 Msg::WorkingDaysLeft {
                     working_days: d.working_days,
@@ -152,7 +152,7 @@ fn headline(out: &mut String, audit: &Audit, lang: Lang) {
             table.row(vec![
                 b.item.id.clone(),
                 b.item.title.clone(),
-                b.item.owner.clone().unwrap_or_default(),
+                b.item.who(),
                 maybe_when(&b.since),
                 b.reason.clone().unwrap_or_default(),
                 b.escalated_to.clone().unwrap_or_else(|| "—".into()),

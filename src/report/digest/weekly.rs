@@ -106,12 +106,13 @@ fn render_group(out: &mut String, weekly: &Weekly, group: &Group, org: &Org, lan
                     .render(lang)
                 },
             );
-            out.push_str(&format!(
-                "{} · {} · {}\n\n",
-                escape::markdown(&due),
-                escape::markdown(&dates.render(lang)),
-                escape::markdown(&slack.render(lang))
-            ));
+            // "not planned" once, not as both the dates and the slack.
+            let mut parts = vec![due, dates.render(lang)];
+            if request.finish.is_some() {
+                parts.push(slack.render(lang));
+            }
+            let parts: Vec<String> = parts.iter().map(|p| escape::markdown(p)).collect();
+            out.push_str(&format!("{}\n\n", parts.join(" · ")));
         }
         None => out.push_str(&heading(2, &Msg::WeeklyNoRequest.render(lang))),
     }

@@ -100,7 +100,7 @@ fn late(body: &mut String, audit: &Audit, lang: Lang) {
                 cells: vec![
                     text(&d.item.id),
                     wrap(&d.item.title),
-                    text(d.item.owner.as_deref().unwrap_or("")),
+                    text(&d.item.who()),
                     text(&when(&d.due)),
                     raw(format!(
                         "<span class=\"tag bad\">{}</span>",
@@ -130,7 +130,7 @@ fn late(body: &mut String, audit: &Audit, lang: Lang) {
                 cells: vec![
                     text(&d.item.id),
                     wrap(&d.item.title),
-                    text(d.item.owner.as_deref().unwrap_or("")),
+                    text(&d.item.who()),
                     text(&when(&d.due)),
                     raw(format!(
                         "<span class=\"tag warn\">{}</span>",
@@ -154,7 +154,7 @@ fn late(body: &mut String, audit: &Audit, lang: Lang) {
                 cells: vec![
                     text(&b.item.id),
                     wrap(&b.item.title),
-                    text(b.item.owner.as_deref().unwrap_or("")),
+                    text(&b.item.who()),
                     text(&maybe_when(&b.since)),
                     wrap(b.reason.as_deref().unwrap_or("")),
                     text(b.escalated_to.as_deref().unwrap_or("—")),

@@ -261,7 +261,12 @@ fn request_body(request: &Item<Request>, index: usize, checked: &Checked, lang: 
         .filter(|f| f.diagnostic.item.as_deref().is_some_and(concerned))
         .map(|f| Row {
             cells: vec![
-                text(f.severity.as_str()),
+                text(
+                    &Msg::SeverityName {
+                        severity: f.severity.as_str().to_string(),
+                    }
+                    .render(lang),
+                ),
                 text(f.code),
                 text(f.diagnostic.item.as_deref().unwrap_or("")),
                 raw(escape::html_message(&f.diagnostic.message.render(lang))),

@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, NaiveDate, Timelike};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::PlanView;
-use crate::messages::Msg;
+use crate::messages::{Lang, Msg};
 use crate::model::TaskStatus;
 use crate::plan::{Point, Slot, TaskPlan};
 
@@ -77,6 +77,7 @@ pub fn render(view: &PlanView<'_>) -> String {
     let row_count = rows.len() + groups.len();
     let height = HEAD + row_count as f64 * ROW + 16.0;
     let chart = Chart {
+        lang: view.lang,
         first,
         day_w,
         x0: LABELS,
@@ -257,6 +258,8 @@ pub fn render(view: &PlanView<'_>) -> String {
 
 /// The horizontal scale: day columns from `first`.
 struct Chart {
+    /// The language of tooltips.
+    lang: Lang,
     first: NaiveDate,
     day_w: f64,
     x0: f64,
@@ -385,15 +388,19 @@ fn label(w: &mut String, task: &TaskPlan, slot: &Slot, y: f64, id_width: f64) {
 /// A task's bar (or diamond), its due marker and a tooltip.
 fn bar(w: &mut String, chart: &Chart, task: &TaskPlan, slot: &Slot, y: f64) {
     let top = y + (ROW - BAR) / 2.0;
+    let work = Msg::GanttTip {
+        effort_wd: task.effort_wd,
+        remaining_wd: task.remaining_wd,
+        slack_wd: slot.slack_wd,
+    }
+    .render(chart.lang);
     let tip = format!(
-        "<title>{} {}: {} – {} ({}wd, {}wd left, slack {})</title>",
+        "<title>{} {}: {} – {} ({})</title>",
         xml(&task.id),
         xml(&task.title),
         slot.start,
         slot.finish,
-        task.effort_wd,
-        task.remaining_wd,
-        slot.slack_wd
+        xml(&work)
     );
     if task.milestone {
         let x = chart.point(slot.end);
