@@ -172,3 +172,62 @@ fn a_saved_report_renders_like_a_fresh_check() {
     let (code, _) = run(&["render", "Cargo.toml", "--format", "github"]);
     assert_eq!(code, 2);
 }
+
+/// A report with only the keys SPEC §7 lists (what another tool writing
+/// the SPEC's shape would produce) renders in every format.
+#[test]
+fn a_report_of_the_spec_shape_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = r#"{
+  "version": 1,
+  "now": "2026-07-07T10:00:00+08:00",
+  "summary": { "items": 12, "errors": 1, "warnings": 0, "infos": 0 },
+  "findings": [
+    { "rule": "W007", "name": "blocked-not-escalated", "severity": "error",
+      "item": "T-003", "path": "tasks/T-003.toml", "line": 24, "column": 1,
+      "message": "blocked and not escalated", "fingerprint": "abc" }
+  ]
+}"#;
+    let path = dir.path().join("report.json");
+    std::fs::write(&path, minimal).unwrap();
+    let report = path.display().to_string();
+    for format in ["markdown", "github", "sarif"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_baton"))
+            .args(["render", &report, "--format", format])
+            .env_remove("GITHUB_REPOSITORY")
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&output.stdout).contains("T-003"),
+            "{format}"
+        );
+    }
+    let refused = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_baton"))
+            .args(["render", &report, "--format", "markdown"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let v2 = minimal.replace("\"version\": 1", "\"version\": 2");
+    assert!(
+        refused(&v2).contains("version 2 report"),
+        "{}",
+        refused(&v2)
+    );
+    let no_fingerprint = minimal.replace(", \"fingerprint\": \"abc\"", "");
+    assert!(refused(&no_fingerprint).contains("fingerprint"));
+    let bad_sha = minimal.replace(
+        "\"summary\"",
+        "\"head\": { \"rev\": \"x\", \"commit\": \"../../orgs\" },\n  \"summary\"",
+    );
+    assert!(refused(&bad_sha).contains("is not a commit id"));
+}

@@ -95,8 +95,7 @@ fn report(
     if let Some(path) = &args.report {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-        let doc = serde_json::from_str::<ReportDoc>(&text)
-            .map_err(|e| format!("`{}` is not a baton JSON report: {e}", path.display()))?;
+        let doc = ReportDoc::read(&text).map_err(|e| format!("`{}`: {e}", path.display()))?;
         return Ok((doc, false));
     }
     let base = args

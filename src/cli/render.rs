@@ -42,14 +42,9 @@ pub fn run(args: RenderArgs) -> Outcome {
         Ok(text) => text,
         Err(e) => return fail(format!("cannot read `{}`: {e}", args.report.display())),
     };
-    let doc: ReportDoc = match serde_json::from_str(&text) {
+    let doc = match ReportDoc::read(&text) {
         Ok(doc) => doc,
-        Err(e) => {
-            return fail(format!(
-                "`{}` is not a baton JSON report: {e}",
-                args.report.display()
-            ));
-        }
+        Err(e) => return fail(format!("`{}`: {e}", args.report.display())),
     };
     let lang = args
         .lang

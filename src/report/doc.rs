@@ -73,6 +73,15 @@ pub struct JudgedDoc {
     pub conflicts: Vec<String>,
 }
 
+/// Reports larger than this are not read (a check of 100,000 items with a
+/// finding each writes about 60 MiB).
+pub const MAX_REPORT_BYTES: usize = 256 * 1024 * 1024;
+
+/// Whether `text` is a full commit id (SHA-1 or SHA-256, hexadecimal).
+pub fn is_commit_id(text: &str) -> bool {
+    (text.len() == 40 || text.len() == 64) && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 /// A revision.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RevisionDoc {
@@ -124,11 +133,14 @@ pub struct FindingDoc {
     pub line: usize,
     /// 1-based column (characters).
     pub column: usize,
-    /// 1-based end line.
+    /// 1-based end line (the start line when a report leaves it out).
+    #[serde(default)]
     pub end_line: usize,
-    /// 1-based end column.
+    /// 1-based end column (the start column when a report leaves it out).
+    #[serde(default)]
     pub end_column: usize,
     /// Field path.
+    #[serde(default)]
     pub field: String,
     /// The message.
     pub message: String,
@@ -351,6 +363,49 @@ impl ReportDoc {
     /// The report as pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
+    /// Reads a report of the SPEC §7 shape (as `check --format json` writes
+    /// it, or any tool that follows the SPEC): the keys the SPEC lists are
+    /// required, the others take defaults; a version other than 1, or a
+    /// commit that is not a commit id, is refused.
+    pub fn read(text: &str) -> Result<ReportDoc, String> {
+        if text.len() > MAX_REPORT_BYTES {
+            return Err(format!(
+                "it is {} bytes, over the {MAX_REPORT_BYTES}-byte limit of a report",
+                text.len()
+            ));
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(1) => {}
+            Some(other) => {
+                return Err(format!(
+                    "it is a version {other} report; this baton reads version 1 (render it with the baton that wrote it)"
+                ));
+            }
+            None => return Err("it has no `version` (a baton report says \"version\": 1)".into()),
+        }
+        let mut doc: ReportDoc =
+            serde_json::from_value(value).map_err(|e| format!("not a baton report: {e}"))?;
+        for finding in &mut doc.findings {
+            if finding.end_line == 0 {
+                finding.end_line = finding.line;
+            }
+            if finding.end_column == 0 {
+                finding.end_column = finding.column;
+            }
+        }
+        for revision in [&doc.base, &doc.head].into_iter().flatten() {
+            if !is_commit_id(&revision.commit) {
+                return Err(format!(
+                    "`{}` is not a commit id (40 or 64 hexadecimal digits)",
+                    crate::report::sanitize(&revision.commit)
+                ));
+            }
+        }
+        Ok(doc)
     }
 
     /// The repository-relative path of a finding's file.
