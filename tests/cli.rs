@@ -160,7 +160,7 @@ fn a_path_below_the_root_finds_the_root() {
         .args(["check", "example-project/tasks/design", "--now", NOW])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("33 items"));
+        .stdout(predicate::str::contains("共 33 个条目"));
 }
 
 #[test]

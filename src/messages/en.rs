@@ -336,6 +336,47 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join(", ")
             )
         }
+        Msg::TextPrHeader { base, head, base_commit, head_commit } => {
+            format!("baton: pull request {base}..{head} ({base_commit} → {head_commit})")
+        }
+        Msg::TextChanged { changes } => {
+            if changes.is_empty() {
+                return "changed: no baton files".into();
+            }
+            let shown: Vec<String> = changes
+                .iter()
+                .map(|(what, how, policy)| {
+                    let how = match how.strip_prefix("renamed:") {
+                        Some(from) => format!("renamed from {from}"),
+                        None => how.clone(),
+                    };
+                    if *policy {
+                        format!("{what} ({how}; policy, takes effect once merged)")
+                    } else {
+                        format!("{what} ({how})")
+                    }
+                })
+                .collect();
+            format!("changed: {}", shown.join(", "))
+        }
+        Msg::TextGroup { change, count } => format!("{change}: {count}"),
+        Msg::TextPrSummary { new, new_errors, fixed, existing, items, now } => format!(
+            "baton: {} ({}), {fixed} fixed, {existing} existing in {items} items (now {now})",
+            plural(*new as i64, "new finding", "new findings"),
+            plural(*new_errors as i64, "error", "errors")
+        ),
+        Msg::TextSummary { errors, warnings, infos, items, now } => {
+            if errors + warnings + infos == 0 {
+                format!("baton: no findings in {items} items (now {now})")
+            } else {
+                format!(
+                    "baton: {}, {}, {} in {items} items (now {now})",
+                    plural(*errors as i64, "error", "errors"),
+                    plural(*warnings as i64, "warning", "warnings"),
+                    plural(*infos as i64, "info", "infos")
+                )
+            }
+        }
         Msg::GanttTip { effort_wd, remaining_wd, slack_wd } => format!(
             "{} of work, {} left, slack {slack_wd}",
             plural(i64::from(*effort_wd), "working day", "working days"),

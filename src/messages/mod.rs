@@ -232,6 +232,35 @@ pub enum Msg {
         /// Each unfinished dependency with its status.
         unfinished: Vec<(String, String)>,
     },
+    TextPrHeader {
+        base: String,
+        head: String,
+        base_commit: String,
+        head_commit: String,
+    },
+    /// (id or path, `added` / `modified` / `deleted` / `renamed:FROM`, is policy).
+    TextChanged {
+        changes: Vec<(String, String, bool)>,
+    },
+    TextGroup {
+        change: String,
+        count: usize,
+    },
+    TextPrSummary {
+        new: usize,
+        new_errors: usize,
+        fixed: usize,
+        existing: usize,
+        items: usize,
+        now: String,
+    },
+    TextSummary {
+        errors: usize,
+        warnings: usize,
+        infos: usize,
+        items: usize,
+        now: String,
+    },
     GanttTip {
         effort_wd: u32,
         remaining_wd: u32,

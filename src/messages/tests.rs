@@ -578,9 +578,14 @@ fn variant(m: &Msg) -> usize {
         Msg::ConfigInvalid { .. } => 209,
         Msg::GanttTip { .. } => 210,
         Msg::SeverityName { .. } => 211,
+        Msg::TextPrHeader { .. } => 212,
+        Msg::TextChanged { .. } => 213,
+        Msg::TextGroup { .. } => 214,
+        Msg::TextPrSummary { .. } => 215,
+        Msg::TextSummary { .. } => 216,
     }
 }
-const VARIANTS: usize = 212;
+const VARIANTS: usize = 217;
 
 #[test]
 fn every_message_has_a_sample() {

@@ -566,6 +566,55 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join("、")
             )
         }
+        Msg::TextPrHeader { base, head, base_commit, head_commit } => {
+            format!("baton:合并请求 {base}..{head}({base_commit} → {head_commit})")
+        }
+        Msg::TextChanged { changes } => {
+            if changes.is_empty() {
+                return "改动:没有 baton 文件".into();
+            }
+            let shown: Vec<String> = changes
+                .iter()
+                .map(|(what, how, policy)| {
+                    let how = match how.as_str() {
+                        "added" => "新增".to_string(),
+                        "modified" => "修改".to_string(),
+                        "deleted" => "删除".to_string(),
+                        other => match other.strip_prefix("renamed:") {
+                            Some(from) => format!("由 {from} 移动"),
+                            None => other.to_string(),
+                        },
+                    };
+                    if *policy {
+                        format!("{what}({how};规则文件,合并后生效)")
+                    } else {
+                        format!("{what}({how})")
+                    }
+                })
+                .collect();
+            format!("改动:{}", shown.join("、"))
+        }
+        Msg::TextGroup { change, count } => {
+            let title = match change.as_str() {
+                "new" => "新问题",
+                "fixed" => "已修复",
+                "existing" => "原有问题",
+                other => other,
+            };
+            format!("{title}:{count}")
+        }
+        Msg::TextPrSummary { new, new_errors, fixed, existing, items, now } => format!(
+            "baton:新问题 {new} 个(其中错误 {new_errors} 个),已修复 {fixed} 个,原有 {existing} 个;共 {items} 个条目(检查时间 {now})"
+        ),
+        Msg::TextSummary { errors, warnings, infos, items, now } => {
+            if errors + warnings + infos == 0 {
+                format!("baton:{items} 个条目中没有发现问题(检查时间 {now})")
+            } else {
+                format!(
+                    "baton:错误 {errors} 个,警告 {warnings} 个,提示 {infos} 个;共 {items} 个条目(检查时间 {now})"
+                )
+            }
+        }
         Msg::GanttTip { effort_wd, remaining_wd, slack_wd } => format!(
             "工作量 {effort_wd} 个工作日,剩余 {remaining_wd} 个工作日,浮动 {slack_wd} 个工作日"
         ),

@@ -10,6 +10,7 @@ use crate::diag::{Change, Diagnostic, Finding, Severity};
 use crate::files::Files;
 use crate::messages::{Lang, Msg};
 use crate::pr::{PrChecked, Touch};
+use crate::report::sanitize;
 
 fn level(severity: Severity) -> Level<'static> {
     match severity {
@@ -122,10 +123,6 @@ fn render_finding(files: &Files, finding: &Finding, color: bool, lang: Lang) -> 
     renderer(color).render(&report)
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// What the reader of a pull request's report must know about how it was
 /// judged: a conflict, no common history, changes nobody known made.
 pub(crate) fn pr_notes(pr: &PrChecked) -> Vec<Msg> {
@@ -161,34 +158,32 @@ pub(crate) fn approved_msg(approved: &crate::pr::ApprovedChange) -> Msg {
 pub fn render_pr(pr: &PrChecked, color: bool, lang: Lang) -> String {
     let checked = &pr.checked;
     let files = &checked.project.files;
-    let mut out = format!(
-        "baton: pull request {}..{} ({} → {})\n",
-        pr.base.name,
-        pr.head.name,
-        pr.base.short(),
-        pr.head.short()
-    );
-    if pr.touched.is_empty() {
-        out.push_str("changed: no baton files\n");
-    } else {
-        let shown: Vec<String> = pr
-            .touched
-            .iter()
-            .map(|t| {
-                let what = match &t.touch {
-                    Touch::Added => "added".to_string(),
-                    Touch::Modified => "modified".to_string(),
-                    Touch::Deleted => "deleted".to_string(),
-                    Touch::Renamed(from) => format!("renamed from {from}"),
-                };
-                match &t.id {
-                    Some(id) => format!("{id} ({what})"),
-                    None => format!("{} ({what}; policy, takes effect once merged)", t.path),
-                }
-            })
-            .collect();
-        out.push_str(&format!("changed: {}\n", shown.join(", ")));
+    let mut out = Msg::TextPrHeader {
+        base: sanitize(&pr.base.name),
+        head: sanitize(&pr.head.name),
+        base_commit: pr.base.short(),
+        head_commit: pr.head.short(),
     }
+    .render(lang);
+    out.push('\n');
+    let changes: Vec<(String, String, bool)> = pr
+        .touched
+        .iter()
+        .map(|t| {
+            let how = match &t.touch {
+                Touch::Added => "added".to_string(),
+                Touch::Modified => "modified".to_string(),
+                Touch::Deleted => "deleted".to_string(),
+                Touch::Renamed(from) => format!("renamed:{}", sanitize(from)),
+            };
+            match &t.id {
+                Some(id) => (sanitize(id), how, false),
+                None => (sanitize(&t.path), how, true),
+            }
+        })
+        .collect();
+    out.push_str(&Msg::TextChanged { changes }.render(lang));
+    out.push('\n');
     for note in pr_notes(pr) {
         out.push_str(&note.render(lang));
         out.push('\n');
@@ -210,7 +205,12 @@ pub fn render_pr(pr: &PrChecked, color: bool, lang: Lang) -> String {
             .iter()
             .filter(|f| f.change == Some(change))
             .collect();
-        out.push_str(&format!("\n── {title}: {} ──\n\n", group.len()));
+        let title = Msg::TextGroup {
+            change: title.to_string(),
+            count: group.len(),
+        }
+        .render(lang);
+        out.push_str(&format!("\n── {title} ──\n\n"));
         for finding in group {
             out.push_str(&render_finding(files, finding, color, lang));
             out.push_str("\n\n");
@@ -228,15 +228,16 @@ pub fn render_pr(pr: &PrChecked, color: bool, lang: Lang) -> String {
         .iter()
         .filter(|f| f.change == Some(Change::New) && f.severity == Severity::Error)
         .count();
-    out.push_str(&format!(
-        "baton: {} ({}), {} fixed, {} existing in {} items (now {})\n",
-        plural(count(Change::New), "new finding", "new findings"),
-        plural(new_errors, "error", "errors"),
-        count(Change::Fixed),
-        count(Change::Existing),
-        checked.project.item_count(),
-        checked.clock.now.format("%Y-%m-%d %H:%M %:z"),
-    ));
+    let summary = Msg::TextPrSummary {
+        new: count(Change::New),
+        new_errors,
+        fixed: count(Change::Fixed),
+        existing: count(Change::Existing),
+        items: checked.project.item_count(),
+        now: checked.clock.now.format("%Y-%m-%d %H:%M %:z").to_string(),
+    };
+    out.push_str(&summary.render(lang));
+    out.push('\n');
     out
 }
 
@@ -251,23 +252,14 @@ pub fn render(checked: &Checked, color: bool, lang: Lang) -> String {
     let c = counts(checked);
     let items = checked.project.item_count();
     let now = checked.clock.now.format("%Y-%m-%d %H:%M %:z");
-    let summary = if checked.findings.is_empty() {
-        format!("baton: no findings in {items} items (now {now})")
-    } else {
-        format!(
-            "baton: {} {}, {} {}, {} {} in {items} items (now {now})",
-            c.errors,
-            if c.errors == 1 { "error" } else { "errors" },
-            c.warnings,
-            if c.warnings == 1 {
-                "warning"
-            } else {
-                "warnings"
-            },
-            c.infos,
-            if c.infos == 1 { "info" } else { "infos" },
-        )
-    };
+    let summary = Msg::TextSummary {
+        errors: c.errors,
+        warnings: c.warnings,
+        infos: c.infos,
+        items,
+        now: now.to_string(),
+    }
+    .render(lang);
     out.push_str(&summary);
     out.push('\n');
     out

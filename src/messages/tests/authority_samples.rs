@@ -80,6 +80,37 @@ pub(super) fn samples() -> Vec<Msg> {
             status: s("delivered"),
             unfinished: vec![(s("T-LEG-1"), s("todo"))],
         },
+        Msg::TextPrHeader {
+            base: s("main"),
+            head: s("HEAD"),
+            base_commit: s("abc"),
+            head_commit: s("def"),
+        },
+        Msg::TextChanged {
+            changes: vec![
+                (s("T-1"), s("renamed:tasks/T-1.toml"), false),
+                (s("baton.toml"), s("modified"), true),
+            ],
+        },
+        Msg::TextGroup {
+            change: s("new"),
+            count: 2,
+        },
+        Msg::TextPrSummary {
+            new: 2,
+            new_errors: 1,
+            fixed: 0,
+            existing: 3,
+            items: 31,
+            now: s("2026-09-24 10:00 +08:00"),
+        },
+        Msg::TextSummary {
+            errors: 1,
+            warnings: 0,
+            infos: 0,
+            items: 33,
+            now: s("2026-09-24 10:00 +08:00"),
+        },
         Msg::GanttTip {
             effort_wd: 4,
             remaining_wd: 1,
