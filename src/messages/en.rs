@@ -402,6 +402,9 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::DidYouMeanPerson { id, name } => {
             format!("did you mean `{id}` ({name})? people are named by their id")
         }
+        Msg::NonAsciiKey { key } => format!(
+            "`{key}` is not one of baton's field names: fields are written in English (`owner`, `due`, …)"
+        ),
         Msg::FullWidth { found, ascii } => format!(
             "full-width character `{found}` where TOML needs `{ascii}` (switch the input method to half-width)"
         ),

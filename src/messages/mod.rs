@@ -287,6 +287,9 @@ pub enum Msg {
         id: String,
         name: String,
     },
+    NonAsciiKey {
+        key: String,
+    },
     FullWidth {
         found: String,
         ascii: String,

@@ -583,9 +583,10 @@ fn variant(m: &Msg) -> usize {
         Msg::TextGroup { .. } => 214,
         Msg::TextPrSummary { .. } => 215,
         Msg::TextSummary { .. } => 216,
+        Msg::NonAsciiKey { .. } => 217,
     }
 }
-const VARIANTS: usize = 217;
+const VARIANTS: usize = 218;
 
 #[test]
 fn every_message_has_a_sample() {

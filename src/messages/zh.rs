@@ -639,6 +639,9 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::DidYouMeanPerson { id, name } => {
             format!("是否应为 `{id}`({name})?人员须用编号(id)而不是姓名")
         }
+        Msg::NonAsciiKey { key } => {
+            format!("`{key}` 不是 baton 的字段名:字段名用英文书写(如 `owner`、`due`)")
+        }
         Msg::FullWidth { found, ascii } => {
             let (found, ascii) = if found == "\u{3000}" {
                 ("全角空格".to_string(), "半角空格".to_string())

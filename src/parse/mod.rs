@@ -108,6 +108,24 @@ fn syntax_problem(text: &str, error: &toml::de::Error) -> Problem {
         };
         return problem(at, message, None);
     }
+    // `负责人 = …`: a field named in Chinese, which TOML does not allow
+    // unquoted and baton would not know anyway.
+    if detail.starts_with("invalid unquoted key") {
+        let key: String = text
+            .get(span.start..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '=' | '.' | ']'))
+            .collect();
+        if !key.is_empty() && !key.is_ascii() {
+            let at = span.start..span.start + key.len();
+            let hint =
+                suggest::field_suggestion(&key, &suggest::field_names()).map(|c| Msg::DidYouMean {
+                    candidate: c.to_string(),
+                });
+            return problem(at, Msg::NonAsciiKey { key }, hint);
+        }
+    }
     if detail.starts_with("string values must be quoted") {
         let token: String = text
             .get(span.start..)

@@ -120,6 +120,12 @@ const MEANINGS: &[(&str, &[&str])] = &[
     ("approval", &["approvals", "审批"]),
 ];
 
+/// Every field name [`MEANINGS`] knows, for suggestions where the kind of
+/// file is not known (a syntax error).
+pub fn field_names() -> Vec<&'static str> {
+    MEANINGS.iter().map(|(field, _)| *field).collect()
+}
+
 /// The field a misspelt or synonymous name means, among `fields`: by
 /// meaning first (`deadline`, or a typo of it, is `due`), then by spelling
 /// (`titel` is `title`), whichever is closer.

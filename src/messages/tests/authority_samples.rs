@@ -137,6 +137,9 @@ pub(super) fn samples() -> Vec<Msg> {
             id: s("zhou.jie"),
             name: s("周杰"),
         },
+        Msg::NonAsciiKey {
+            key: s("负责人")
+        },
         Msg::FullWidth {
             found: s("，"),
             ascii: s(","),
