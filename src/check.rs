@@ -44,11 +44,16 @@ pub fn levels(project: &Project) -> Result<Levels, Vec<Diagnostic>> {
     let mut levels = Levels::default();
     let mut errors = Vec::new();
     for (key, level) in &project.settings.rules {
-        match rules::find(key) {
+        let (name, closed) = match key.strip_suffix(".closed") {
+            Some(name) => (name, true),
+            None => (key.as_str(), false),
+        };
+        match rules::find(name) {
+            Some(rule) if closed => levels.set_closed(rule.code, *level.get()),
             Some(rule) => levels.set(rule.code, *level.get()),
             None => {
                 let known = RULES.iter().flat_map(|r| [r.code, r.name]);
-                let hint = suggest::did_you_mean(key, known).map(|c| Msg::DidYouMean {
+                let hint = suggest::did_you_mean(name, known).map(|c| Msg::DidYouMean {
                     candidate: c.to_string(),
                 });
                 errors.push(

@@ -125,9 +125,12 @@ fn markdown_summarises_a_check() {
         "en",
     ]);
     assert_eq!(code, 1);
+    let infos = summary["infos"].as_u64().unwrap();
     let verdict = format!(
-        "<!-- baton:pr-check -->\n### ❌ baton: {} errors · {} warnings · {} info\n",
-        summary["errors"], summary["warnings"], summary["infos"]
+        "<!-- baton:pr-check -->\n### ❌ baton: {} errors · {} warnings · {infos} {}\n",
+        summary["errors"],
+        summary["warnings"],
+        if infos == 1 { "info" } else { "infos" }
     );
     assert!(out.starts_with(&verdict), "{}", &out[..200]);
     assert!(

@@ -180,12 +180,18 @@ fn w001_fires_on_a_response_committed_late() {
     );
     repo.commit(LI, "2026-07-07T09:00:00+08:00");
     let (code, report) = json(&["check", &path(&repo), "--now", NOW]);
-    assert_eq!(code, 1);
+    // Answered late: a closed breach, history at `info`, nothing to do now.
+    assert_eq!(code, 0);
     assert_eq!(
         messages(&report, "W001"),
         [
             "department `rnd` responded at 2026-07-07 09:00, after the deadline 2026-07-06 18:00 (1 working day)"
         ]
+    );
+    let w001 = &report["findings"].as_array().unwrap()[0];
+    assert_eq!(
+        (w001["severity"].as_str(), w001["closed"].as_bool()),
+        (Some("info"), Some(true))
     );
     let (_, without) = json(&["check", &path(&repo), "--now", NOW, "--no-history"]);
     assert!(

@@ -98,6 +98,10 @@ pub struct Diagnostic {
     pub hint: Option<Msg>,
     /// Other places worth showing.
     pub related: Vec<Related>,
+    /// A service level's breach that is closed: the act it waited for
+    /// happened, late. History, reported at `info` unless `[rules]` says
+    /// `<code>.closed = …`; its fingerprint is that of the open breach.
+    pub closed: bool,
 }
 
 impl Diagnostic {
@@ -118,7 +122,20 @@ impl Diagnostic {
             message,
             hint: None,
             related: Vec::new(),
+            closed: false,
         }
+    }
+
+    /// Marks the breach closed (the act happened, late).
+    pub fn closed(mut self) -> Self {
+        self.closed = true;
+        self
+    }
+
+    /// Marks the breach closed when `closed` is true.
+    pub fn closed_if(mut self, closed: bool) -> Self {
+        self.closed = closed;
+        self
     }
 
     /// Sets the distinguishing key.

@@ -9,12 +9,31 @@ use crate::files::Files;
 #[derive(Debug, Clone, Default)]
 pub struct Levels {
     overrides: HashMap<&'static str, Level>,
+    /// Levels of closed breaches (`W001.closed = "warning"`).
+    closed: HashMap<&'static str, Level>,
 }
 
 impl Levels {
     /// Sets the level of the rule `code`.
     pub fn set(&mut self, code: &'static str, level: Level) {
         self.overrides.insert(code, level);
+    }
+
+    /// Sets the level of the closed breaches of the rule `code`.
+    pub fn set_closed(&mut self, code: &'static str, level: Level) {
+        self.closed.insert(code, level);
+    }
+
+    /// The severity of a closed breach of rule `code`: `info` unless set;
+    /// `None` when off (or the rule is off).
+    pub fn closed_severity(&self, code: &str) -> Option<Severity> {
+        if matches!(self.overrides.get(code), Some(Level::Off)) {
+            return None;
+        }
+        match self.closed.get(code) {
+            Some(level) => level.severity(),
+            None => Some(Severity::Info),
+        }
     }
 
     /// The severity of rule `code` whose default is `default`; `None` when off.
@@ -58,8 +77,16 @@ impl<'a> Sink<'a> {
 
     /// Reports a diagnostic of the current rule.
     pub fn emit(&mut self, diagnostic: Diagnostic) {
-        let Some((code, name, Some(severity))) = self.current else {
+        let Some((code, name, Some(open_severity))) = self.current else {
             return;
+        };
+        let severity = if diagnostic.closed {
+            match self.levels.closed_severity(code) {
+                Some(severity) => severity,
+                None => return,
+            }
+        } else {
+            open_severity
         };
         let subject = diagnostic
             .item

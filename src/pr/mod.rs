@@ -452,16 +452,17 @@ fn touched(change: &PathChange) -> Option<Touched> {
 /// Labels the head's findings new or existing, and appends the base's
 /// unmatched findings as fixed (with their base files copied in).
 fn classify(head: &mut Checked, base: Option<BaseResult>) {
-    let mut base_counts: HashMap<String, usize> = HashMap::new();
+    // A breach that closed (the act landed, late) is the open one fixed
+    // and a closed one new: matched by fingerprint and state.
+    let key = |f: &Finding| (f.fingerprint.clone(), f.diagnostic.closed);
+    let mut base_counts: HashMap<(String, bool), usize> = HashMap::new();
     if let Some(base) = &base {
         for finding in &base.findings {
-            *base_counts.entry(finding.fingerprint.clone()).or_default() += 1;
+            *base_counts.entry(key(finding)).or_default() += 1;
         }
     }
     for finding in &mut head.findings {
-        let existing = base_counts
-            .get_mut(&finding.fingerprint)
-            .filter(|n| **n > 0);
+        let existing = base_counts.get_mut(&key(finding)).filter(|n| **n > 0);
         finding.change = Some(match existing {
             Some(n) => {
                 *n -= 1;
@@ -474,10 +475,7 @@ fn classify(head: &mut Checked, base: Option<BaseResult>) {
     let mut copied: HashMap<FileId, FileId> = HashMap::new();
     let mut fixed: Vec<Finding> = Vec::new();
     for mut finding in base.findings {
-        let Some(n) = base_counts
-            .get_mut(&finding.fingerprint)
-            .filter(|n| **n > 0)
-        else {
+        let Some(n) = base_counts.get_mut(&key(&finding)).filter(|n| **n > 0) else {
             continue;
         };
         *n -= 1;

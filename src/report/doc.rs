@@ -149,6 +149,10 @@ pub struct FindingDoc {
     pub hint: Option<String>,
     /// Stable identity.
     pub fingerprint: String,
+    /// A service level's breach that is closed (the act happened, late):
+    /// history, `info` unless configured otherwise.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed: bool,
     /// Pull-request mode: `new`, `existing` or `fixed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<String>,
@@ -235,6 +239,7 @@ fn findings(checked: &Checked, lang: Lang) -> Vec<FindingDoc> {
                 message: d.message.render(lang),
                 hint: d.hint.as_ref().map(|h| h.render(lang)),
                 fingerprint: f.fingerprint.clone(),
+                closed: d.closed,
                 change: f.change.map(|c| c.as_str().to_string()),
             }
         })

@@ -68,17 +68,20 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         // A review from before this delivery belongs to an earlier round.
         let current = reviewed.filter(|t| *t >= delivered);
         match (current, review) {
-            (Some(t), Some(review)) if t > deadline => out.emit(at(
-                task,
-                review,
-                "review",
-                Msg::AcceptanceLate {
-                    delivered_at: cx.show(delivered),
-                    at: cx.show(t),
-                    deadline: cx.show(deadline),
-                    sla,
-                },
-            )),
+            (Some(t), Some(review)) if t > deadline => out.emit(
+                at(
+                    task,
+                    review,
+                    "review",
+                    Msg::AcceptanceLate {
+                        delivered_at: cx.show(delivered),
+                        at: cx.show(t),
+                        deadline: cx.show(deadline),
+                        sla,
+                    },
+                )
+                .closed(),
+            ),
             (None, _) if status == TaskStatus::Delivered && clock.now > deadline => {
                 let message = Msg::AcceptanceOverdue {
                     delivered_at: cx.show(delivered),

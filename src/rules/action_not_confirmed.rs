@@ -54,7 +54,8 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             };
             let title = action.title.to_string();
             let event = Event::ActionConfirmed(title.clone());
-            let message = match cx.time_of(&meeting.id, action.confirmed_at.as_ref(), event) {
+            let confirmed = cx.time_of(&meeting.id, action.confirmed_at.as_ref(), event);
+            let message = match confirmed {
                 Some(t) if t > deadline => Msg::ActionConfirmedLate {
                     title: title.clone(),
                     owner: owner.to_string(),
@@ -75,7 +76,7 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                 Some(value) => at(meeting, value, "minutes.action.confirmed_at", message),
                 None => at(meeting, action, "minutes.action.confirmed_at", message),
             };
-            out.emit(diagnostic.key(title));
+            out.emit(diagnostic.key(title).closed_if(confirmed.is_some()));
         }
     }
 }

@@ -111,7 +111,8 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                                 deadline: cx.show(deadline),
                             },
                         )
-                        .key("late"),
+                        .key("late")
+                        .closed(),
                     );
                 }
             }
@@ -119,7 +120,7 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                 let mut diagnostic = at(
                     task,
                     blocked,
-                    "blocked",
+                    "blocked.escalated_at",
                     Msg::BlockedNotEscalated {
                         since: cx.show(since),
                         deadline: cx.show(deadline),
@@ -129,7 +130,7 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                 if !targets.is_empty() {
                     diagnostic = diagnostic.hint(Msg::EscalateHint { to: targets });
                 }
-                out.emit(diagnostic);
+                out.emit(diagnostic.key("late"));
             }
             _ => {}
         }

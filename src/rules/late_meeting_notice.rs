@@ -81,7 +81,7 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                         Some(value) => at(meeting, value, field, message),
                         None => at(meeting, &meeting.start, field, message),
                     };
-                    out.emit(diagnostic);
+                    out.emit(diagnostic.closed());
                 }
                 Some(_) => {}
                 None if clock.has_passed(by) => {
@@ -96,7 +96,10 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                             sla: duration,
                         }
                     };
-                    out.emit(at(meeting, &meeting.start, field, message));
+                    // Once the meeting started, a notice can no longer be
+                    // sent: the breach is history.
+                    let started = clock.now >= start;
+                    out.emit(at(meeting, &meeting.start, field, message).closed_if(started));
                 }
                 None => {}
             }

@@ -52,11 +52,11 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                     sla,
                 };
                 let diagnostic = match (stated, &meeting.minutes) {
-                    (Some(value), _) => at(meeting, value, "minutes.published_at", message),
-                    (None, Some(minutes)) => at(meeting, minutes, "minutes.published_at", message),
-                    (None, None) => at(meeting, &meeting.start, "minutes.published_at", message),
+                    (Some(value), _) => at(meeting, value, "minutes", message),
+                    (None, Some(minutes)) => at(meeting, minutes, "minutes", message),
+                    (None, None) => at(meeting, &meeting.start, "minutes", message),
                 };
-                out.emit(diagnostic);
+                out.emit(diagnostic.closed());
             }
             Some(_) => {}
             None if meeting.minutes.is_none() && clock.now > deadline => {

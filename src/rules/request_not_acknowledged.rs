@@ -93,7 +93,8 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                             sla,
                         },
                     )
-                    .key(department),
+                    .key(department)
+                    .closed(),
                 ),
                 Some(_) => {}
                 // Answered, time unknown: nothing to judge.
@@ -102,7 +103,7 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                     at(
                         request,
                         party,
-                        "to",
+                        "response",
                         Msg::NotAcknowledged {
                             department: department.to_string(),
                             deadline: cx.show(deadline),

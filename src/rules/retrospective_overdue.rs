@@ -55,17 +55,20 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             Event::Retrospective,
         );
         match (held, retrospective) {
-            (Some(t), Some(r)) if t > deadline => out.emit(at(
-                request,
-                r,
-                "retrospective",
-                Msg::RetrospectiveLate {
-                    accepted_at: cx.show(accepted),
-                    at: cx.show(t),
-                    deadline: cx.show(deadline),
-                    sla,
-                },
-            )),
+            (Some(t), Some(r)) if t > deadline => out.emit(
+                at(
+                    request,
+                    r,
+                    "retrospective",
+                    Msg::RetrospectiveLate {
+                        accepted_at: cx.show(accepted),
+                        at: cx.show(t),
+                        deadline: cx.show(deadline),
+                        sla,
+                    },
+                )
+                .closed(),
+            ),
             (None, None) if clock.now > deadline => out.emit(at(
                 request,
                 acceptance,

@@ -16,6 +16,7 @@ fn finding(rule: &str, change: &str, severity: &str, message: &str) -> FindingDo
         message: message.into(),
         hint: None,
         fingerprint: "f".into(),
+        closed: false,
         change: Some(change.into()),
     }
 }
