@@ -336,6 +336,12 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join(", ")
             )
         }
+        Msg::NotStarted { start, origin: from, deadline, sla } => format!(
+            "still to do: it was to start {start} ({}) and has not started; work was due to begin within {}, by {deadline}",
+            origin(from),
+            duration(sla)
+        ),
+        Msg::NotStartedHint => "start it (status = \"in_progress\" with an [[update]]), or agree on a later start".into(),
         Msg::TextPrHeader { base, head, base_commit, head_commit } => {
             format!("baton: pull request {base}..{head} ({base_commit} → {head_commit})")
         }

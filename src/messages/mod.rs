@@ -232,6 +232,13 @@ pub enum Msg {
         /// Each unfinished dependency with its status.
         unfinished: Vec<(String, String)>,
     },
+    NotStarted {
+        start: String,
+        origin: PlanOrigin,
+        deadline: String,
+        sla: Duration,
+    },
+    NotStartedHint,
     TextPrHeader {
         base: String,
         head: String,

@@ -584,9 +584,11 @@ fn variant(m: &Msg) -> usize {
         Msg::TextPrSummary { .. } => 215,
         Msg::TextSummary { .. } => 216,
         Msg::NonAsciiKey { .. } => 217,
+        Msg::NotStarted { .. } => 218,
+        Msg::NotStartedHint => 219,
     }
 }
-const VARIANTS: usize = 218;
+const VARIANTS: usize = 220;
 
 #[test]
 fn every_message_has_a_sample() {

@@ -566,6 +566,12 @@ pub(super) fn render(msg: &Msg) -> String {
                 shown.join("、")
             )
         }
+        Msg::NotStarted { start, origin: from, deadline, sla } => format!(
+            "任务仍未开始:应于 {start} 开始({}),应在{}内(即 {deadline} 前)开始工作",
+            origin(from).trim(),
+            duration(sla)
+        ),
+        Msg::NotStartedHint => "开始这项工作(status = \"in_progress\" 并写一条 [[update]]),或商定更晚的开始日期".into(),
         Msg::TextPrHeader { base, head, base_commit, head_commit } => {
             format!("baton:合并请求 {base}..{head}({base_commit} → {head_commit})")
         }

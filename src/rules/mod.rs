@@ -96,6 +96,7 @@ mod lead_department_missing;
 mod meeting_on_non_working_day;
 mod minutes_late;
 mod missing_deliverable;
+mod not_started;
 mod overdue;
 mod owner_not_single;
 mod progress_stale;
@@ -130,6 +131,7 @@ pub static RULES: &[&Rule] = &[
     &schedule_moved::RULE,
     &dependency_not_finished::RULE,
     &meeting_on_non_working_day::RULE,
+    &not_started::RULE,
     &request_not_acknowledged::RULE,
     &decline_without_alternative::RULE,
     &late_meeting_notice::RULE,

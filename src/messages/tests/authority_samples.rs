@@ -80,6 +80,13 @@ pub(super) fn samples() -> Vec<Msg> {
             status: s("delivered"),
             unfinished: vec![(s("T-LEG-1"), s("todo"))],
         },
+        Msg::NotStarted {
+            start: s("2026-09-14"),
+            origin: PlanOrigin::FixedStart(s("2026-09-14")),
+            deadline: s("2026-09-15 18:00"),
+            sla: Duration::WorkingDays(1),
+        },
+        Msg::NotStartedHint,
         Msg::TextPrHeader {
             base: s("main"),
             head: s("HEAD"),
