@@ -1,6 +1,8 @@
 //! End to end with the real `git` binary: a history of example-project/
 //! committed in steps, then `baton check --base HEAD~3 --head HEAD`.
 
+mod support;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -22,21 +24,7 @@ fn git(dir: &Path, args: &[&str], who: (&str, &str), when: &str) {
 }
 
 fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let rel = entry.path().strip_prefix(from).unwrap();
-        if rel.starts_with("broken") {
-            continue;
-        }
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    support::copy_tree(from, to, &["broken"]);
 }
 
 fn replace(path: &Path, from: &str, to: &str) {

@@ -3,6 +3,8 @@
 //! panic, still report the finding of the good file planted beside the bad
 //! ones, and name file, line and column of what is wrong.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -19,17 +21,7 @@ fn corpus() -> PathBuf {
 }
 
 fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    support::copy_tree(from, to, &[]);
 }
 
 fn write(dir: &Path, path: &str, text: &str) {

@@ -2,6 +2,8 @@
 //! reports on: plan, graph, audit, the reports and the calendar all say
 //! which items they left out, and exit 1.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -10,21 +12,7 @@ const NOW: &str = "2026-09-24T10:00:00+08:00";
 
 fn copy_example(to: &Path) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
-    for entry in walkdir::WalkDir::new(&from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let rel = entry.path().strip_prefix(&from).unwrap();
-        if rel.starts_with("broken") {
-            continue;
-        }
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    support::copy_tree(&from, to, &["broken"]);
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::process::Command;
 
 use git2::Oid;
 use serde_json::Value;
+use support::run_baton as baton;
 use support::*;
 
 const NOW: &str = "2026-07-08T10:00:00+08:00";
@@ -17,20 +18,6 @@ const NOW: &str = "2026-07-08T10:00:00+08:00";
 const TASK: &str = "title = \"合同审核\"\nowner = \"li.gong\"\nlead = \"rnd\"\nacceptor = \"zhang.jingli\"\ndue = 2026-07-20\ndeliverable = \"审核意见\"\nacceptance = \"无遗留问题\"\nstatus = \"in_progress\"\n";
 /// zhao.liu (mkt) owns it.
 const ZHAO_TASK: &str = "title = \"物料准备\"\nowner = \"zhao.liu\"\nlead = \"mkt\"\ndue = 2026-07-20\ndeliverable = \"物料清单\"\nacceptance = \"齐全\"\nstatus = \"in_progress\"\n";
-
-fn baton(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(baton_bin())
-        .args(args)
-        .env_remove("BATON_NOW")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
 
 /// `check --base base --head head` as JSON: exit code and report.
 fn pr(repo: &TestRepo, base: Oid, head: Oid) -> (i32, Value) {
@@ -664,4 +651,63 @@ fn a_shallow_clone_cut_inside_the_pull_request_blames_nobody() {
         !report["unattributed"].as_array().unwrap().is_empty(),
         "{report}"
     );
+}
+
+#[test]
+fn a_waiver_is_the_lead_heads_act() {
+    // T-1 is overdue at the base: D001 stands until someone acts.
+    let repo = TestRepo::new();
+    repo.write("baton.toml", BATON)
+        .write("org.toml", ORG)
+        .write("tasks/T-1.toml", &TASK.replace("2026-07-20", "2026-07-03"));
+    let fork = repo.commit(ADMIN, "2026-06-29T10:00:00+08:00");
+    let waiver = "\n[[waiver]]\nrule = \"D001\"\nreason = \"the client moved the review\"\nby = \"chen.zong\"\nuntil = 2026-07-31\n";
+    let with_waiver = TASK.replace("2026-07-20", "2026-07-03") + waiver;
+    let d001 = |report: &Value| -> Vec<(String, Value)> {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "D001")
+            .map(|f| {
+                (
+                    f["severity"].as_str().unwrap().to_string(),
+                    f["waived"].clone(),
+                )
+            })
+            .collect()
+    };
+
+    // The owner writes a waiver in his lead head's name: it is not his to
+    // give, so it is an unauthorised change and waives nothing.
+    repo.write("tasks/T-1.toml", &with_waiver);
+    let head = repo.commit(LI, "2026-07-06T10:00:00+08:00");
+    let (code, report) = pr(&repo, fork, head);
+    assert_eq!(code, 1);
+    let found = new_findings(&report);
+    assert_eq!(rules(&found), ["O004"], "{found:?}");
+    assert!(found[0].2.contains("`li.gong`"), "{}", found[0].2);
+    assert_eq!(d001(&report), [("error".to_string(), Value::Null)]);
+
+    // The lead department's head gives it: the finding is waived.
+    repo.checkout(fork);
+    repo.write("tasks/T-1.toml", &with_waiver);
+    let head = repo.commit(CHEN, "2026-07-06T10:00:00+08:00");
+    let (code, report) = pr(&repo, fork, head);
+    assert_eq!((code, new_findings(&report)), (0, vec![]));
+    let found = d001(&report);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "info");
+    assert_eq!(found[0].1["by"], "chen.zong");
+    assert_eq!(found[0].1["severity"], "error");
+
+    // A waiver in baton.toml is a policy change: an admin's.
+    repo.checkout(fork);
+    let policy = format!("{BATON}{waiver}item = \"T-1\"\n");
+    repo.write("baton.toml", &policy);
+    let head = repo.commit(CHEN, "2026-07-06T10:00:00+08:00");
+    let (code, report) = pr(&repo, fork, head);
+    assert_eq!(code, 1);
+    assert_eq!(rules(&new_findings(&report)), ["O004"]);
+    assert_eq!(d001(&report), [("error".to_string(), Value::Null)]);
 }

@@ -17,7 +17,8 @@
 //!   hours;
 //! - [`outlook`]: the critical path and the planned finish of every open
 //!   request;
-//! - [`changes`]: change requests waiting for a decision, and for whom.
+//! - [`changes`]: change requests waiting for a decision, and for whom;
+//! - [`waivers`]: every waiver, by whom, until when, and whether it holds.
 //!
 //! Times of events are those the rules use ([`Context::time_of`]): the time
 //! an item states, else the time git history shows the state began.
@@ -30,6 +31,7 @@ pub mod outlook;
 pub mod people;
 mod scope;
 pub mod sla;
+pub mod waivers;
 
 use std::collections::HashSet;
 
@@ -91,6 +93,8 @@ pub struct Audit {
     pub outlook: Outlook,
     /// Change requests waiting for a decision.
     pub changes: Vec<changes::PendingChange>,
+    /// Findings accepted by a waiver (`[[waiver]]`).
+    pub waivers: Vec<waivers::WaiverLine>,
 }
 
 impl Audit {
@@ -108,6 +112,7 @@ impl Audit {
             sla: SlaReport::compute(cx, scope, options.since_days),
             outlook: Outlook::compute(cx, scope),
             changes: changes::pending(cx, scope),
+            waivers: waivers::list(cx, scope),
         }
     }
 }

@@ -59,6 +59,8 @@ pub static ENTRIES: &[Entry] = &[
     entry(Task, "blocked", Act, false, OWNER_SIDE),
     entry(Task, "delivered_at", Act, false, OWNER_SIDE),
     entry(Task, "review", Act, true, &[&[Role::Acceptor]]),
+    // Accepting a finding (a waiver) is the lead department's head's act.
+    entry(Task, "waiver", Act, true, &[&[Role::LeadHead]]),
     // A task's schedule, scope and assignment.
     entry(Task, "due", Schedule, false, SCHEDULE),
     entry(Task, "start", Schedule, false, SCHEDULE),
@@ -88,6 +90,7 @@ pub static ENTRIES: &[Entry] = &[
     entry(Req, "response", Act, true, &[&[Role::Member]]),
     entry(Req, "acceptance", Act, true, &[&[Role::Requester]]),
     entry(Req, "retrospective", Act, true, &[&[Role::Requester]]),
+    entry(Req, "waiver", Act, true, &[&[Role::Requester]]),
     entry(Req, "what", Schedule, false, REQUEST_SCOPE),
     entry(Req, "due", Schedule, false, REQUEST_SCOPE),
     entry(Req, "to", Schedule, false, REQUEST_SCOPE),
@@ -115,9 +118,11 @@ pub static ENTRIES: &[Entry] = &[
         true,
         &[&[Role::Own]],
     ),
+    entry(Mtg, "waiver", Act, true, ORGANISERS),
     entry(Mtg, "", Schedule, false, ORGANISERS),
     // A change request: each approver decides for themselves.
     entry(Cr, "approval", Act, true, &[&[Role::Own]]),
+    entry(Cr, "waiver", Act, true, &[&[Role::Requester]]),
     entry(Cr, "", Schedule, false, &[&[Role::Requester]]),
 ];
 

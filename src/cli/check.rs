@@ -8,11 +8,12 @@ use clap::{Args, ValueEnum};
 use super::progress::Bar;
 use super::{ColorChoice, Outcome, fail, output, parse_lang};
 use crate::cache::{EvidenceCache, ParseCache, git_cache, worktree_cache};
+use crate::check::baseline::{Applied, Baseline};
 use crate::check::{CheckError, Checked, check, resolve_now};
 use crate::evidence::Evidence;
 use crate::git::{GitError, GitRepo};
 use crate::load::{LoadError, ParseMemo, load_cached};
-use crate::messages::Lang;
+use crate::messages::{BaselineMsg, Lang, Msg};
 use crate::model::Project;
 use crate::pr::{PrChecked, PrError, PrOptions, check_pr};
 use crate::progress::Progress;
@@ -68,6 +69,14 @@ pub struct CheckArgs {
     /// (mapped through `github` in org.toml) instead of commit authors.
     #[arg(long, requires = "base")]
     pub actor: Option<String>,
+    /// Report only findings this baseline does not record (and the
+    /// recorded ones that no longer occur).
+    #[arg(long, value_name = "FILE", conflicts_with = "base")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file; with
+    /// `--baseline` (the same file), keep only recorded ones still found.
+    #[arg(long, value_name = "FILE", conflicts_with = "base")]
+    pub write_baseline: Option<PathBuf>,
     /// Do not use git history as evidence for times the files do not state.
     #[arg(long)]
     pub no_history: bool,
@@ -280,6 +289,64 @@ fn worktree_root_in_repo(path: &Path) -> Option<String> {
     GitRepo::discover(&root).ok().map(|repo| repo.start)
 }
 
+/// Applies `--baseline` and writes `--write-baseline`: the findings left
+/// in `checked` are those to report.
+fn adopt(args: &CheckArgs, checked: &mut Checked, lang: Lang) -> Result<Option<Applied>, String> {
+    let recorded = args.baseline.as_deref().map(Baseline::read).transpose()?;
+    let (baseline, path) = match (&args.write_baseline, recorded, &args.baseline) {
+        (Some(path), recorded, _) => {
+            let baseline = match recorded {
+                Some(recorded) => recorded.pruned(&checked.findings),
+                None => Baseline::of(&checked.findings, &checked.project.files, lang),
+            };
+            // The baseline's folder (`.baton/`) is made for it, unlike a
+            // report's: it is part of the repository's setup.
+            if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder).map_err(|e| {
+                    format!("cannot write the baseline: `{}`: {e}", folder.display())
+                })?;
+            }
+            output::write(Some(path), &baseline.to_json())
+                .map_err(|e| format!("cannot write the baseline: {e}"))?;
+            let written = BaselineMsg::Written {
+                count: baseline.findings.len(),
+                path: path.display().to_string(),
+            };
+            eprintln!("{}", Msg::Baseline(written).render(lang));
+            (baseline, path)
+        }
+        (None, Some(recorded), Some(path)) => (recorded, path),
+        _ => return Ok(None),
+    };
+    let shown = path.display().to_string();
+    Ok(Some(baseline.apply(&shown, &mut checked.findings)))
+}
+
+/// The lines that say what a baseline hid, and what it records in vain.
+fn baseline_notes(applied: Option<&Applied>, lang: Lang) -> String {
+    let Some(applied) = applied else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let hidden = BaselineMsg::Hidden {
+        hidden: applied.hidden,
+        path: applied.path.clone(),
+    };
+    out.push_str(&Msg::Baseline(hidden).render(lang));
+    out.push('\n');
+    if !applied.gone.is_empty() {
+        let gone = BaselineMsg::Gone {
+            path: applied.path.clone(),
+            entries: (applied.gone.iter())
+                .map(|e| format!("{} {}", e.rule, e.item.as_deref().unwrap_or(&e.path)))
+                .collect(),
+        };
+        out.push_str(&Msg::Baseline(gone).render(lang));
+        out.push('\n');
+    }
+    out
+}
+
 /// Runs `baton check`.
 pub fn run(args: CheckArgs) -> Outcome {
     let color = args.output.is_none() && args.color.for_stdout();
@@ -298,14 +365,20 @@ pub fn run(args: CheckArgs) -> Outcome {
             Done::Single(checked, root)
         }),
     };
-    let done = match done {
+    let mut done = match done {
         Ok(done) => done,
         Err(e) => return failed(e, &args),
     };
-    let (lang, doc) = match &done {
+    let (lang, doc) = match &mut done {
         Done::Single(checked, root) => {
             let lang = args.lang.unwrap_or(checked.project.settings.lang);
-            (lang, ReportDoc::from_checked(checked, lang, root.clone()))
+            let applied = match adopt(&args, checked, lang) {
+                Ok(applied) => applied,
+                Err(e) => return fail(e),
+            };
+            let mut doc = ReportDoc::from_checked(checked, lang, root.clone());
+            doc.baseline = applied;
+            (lang, doc)
         }
         Done::Pr(pr) => {
             let lang = args.lang.unwrap_or(pr.checked.project.settings.lang);
@@ -314,7 +387,9 @@ pub fn run(args: CheckArgs) -> Outcome {
     };
     let links = links_from_env(doc.head.as_ref().map(|h| h.commit.as_str()));
     let text = match (args.format, &done) {
-        (Format::Text, Done::Single(checked, _)) => report::text(checked, color, lang),
+        (Format::Text, Done::Single(checked, _)) => {
+            report::text(checked, color, lang) + &baseline_notes(doc.baseline.as_ref(), lang)
+        }
         (Format::Text, Done::Pr(pr)) => report::text_pr(pr, color, lang),
         (Format::Json, _) => doc.to_json(),
         (Format::Markdown, _) => {

@@ -39,6 +39,16 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The severity named `name` as a report writes it; anything else is
+    /// `info`, the severity that fails nothing.
+    pub fn from_name(name: &str) -> Severity {
+        match name {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            _ => Severity::Info,
+        }
+    }
 }
 
 /// A severity as configured in `[rules]`, including `off`.
@@ -205,4 +215,24 @@ pub struct Finding {
     pub fingerprint: String,
     /// Pull-request classification, when comparing revisions.
     pub change: Option<Change>,
+    /// The waiver that accepts it, when one does (its severity is then
+    /// `info`; the waiver keeps the severity it had).
+    pub waived: Option<Box<Waived>>,
+}
+
+/// How a finding was waived (`[[waiver]]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waived {
+    /// The severity the finding had before it was waived.
+    pub severity: Severity,
+    /// Who accepted it (a person id).
+    pub by: String,
+    /// Its last day, when it has one.
+    pub until: Option<chrono::NaiveDate>,
+    /// Why.
+    pub reason: String,
+    /// The file holding the waiver.
+    pub file: FileId,
+    /// The waiver's span in that file.
+    pub span: Range<usize>,
 }

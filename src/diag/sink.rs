@@ -100,6 +100,7 @@ impl<'a> Sink<'a> {
             diagnostic,
             fingerprint,
             change: None,
+            waived: None,
         });
     }
 

@@ -25,6 +25,7 @@ fn element_key_names(name: &str) -> &'static [&'static str] {
         "signature" => &["party"],
         "action" => &["title"],
         "agenda" => &["topic"],
+        "waiver" => &["rule"],
         "risk" => &["description"],
         "department" | "person" => &["id"],
         "update" | "change" => &[],

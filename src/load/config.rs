@@ -123,6 +123,7 @@ pub(super) fn resolve(
                 .legal_department
                 .as_ref()
                 .map(|d| d.to_string()),
+            waivers: config.waiver.clone(),
         }),
         _ => Err(errors),
     }

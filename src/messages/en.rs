@@ -342,6 +342,8 @@ pub(super) fn render(msg: &Msg) -> String {
             duration(sla)
         ),
         Msg::NotStartedHint => "start it (status = \"in_progress\" with an [[update]]), or agree on a later start".into(),
+        Msg::Waiver(w) => w.en(),
+        Msg::Baseline(b) => b.en(),
         Msg::TextPrHeader { base, head, base_commit, head_commit } => {
             format!("baton: pull request {base}..{head} ({base_commit} → {head_commit})")
         }
@@ -371,12 +373,16 @@ pub(super) fn render(msg: &Msg) -> String {
             plural(*new as i64, "new finding", "new findings"),
             plural(*new_errors as i64, "error", "errors")
         ),
-        Msg::TextSummary { errors, warnings, infos, items, now } => {
+        Msg::TextSummary { errors, warnings, infos, waived, items, now } => {
             if errors + warnings + infos == 0 {
                 format!("baton: no findings in {items} items (now {now})")
             } else {
+                let waived = match waived {
+                    0 => String::new(),
+                    n => format!(" ({n} waived)"),
+                };
                 format!(
-                    "baton: {}, {}, {} in {items} items (now {now})",
+                    "baton: {}, {}, {}{waived} in {items} items (now {now})",
                     plural(*errors as i64, "error", "errors"),
                     plural(*warnings as i64, "warning", "warnings"),
                     plural(*infos as i64, "info", "infos")

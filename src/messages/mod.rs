@@ -7,13 +7,18 @@
 //! compile.
 
 mod args;
+mod baseline;
 mod en;
+mod waiver;
 mod zh;
 
 pub use args::{
     ArchivedAction, Duty, GoalOutcome, Late, ListedHint, NotPlannedReason, PlanOrigin, RefKind,
     SlaKind,
 };
+
+pub use baseline::BaselineMsg;
+pub use waiver::WaiverMsg;
 
 use std::fmt;
 
@@ -239,6 +244,10 @@ pub enum Msg {
         sla: Duration,
     },
     NotStartedHint,
+    /// Waivers (Q004, waived findings).
+    Waiver(WaiverMsg),
+    /// Baselines.
+    Baseline(BaselineMsg),
     TextPrHeader {
         base: String,
         head: String,
@@ -265,6 +274,7 @@ pub enum Msg {
         errors: usize,
         warnings: usize,
         infos: usize,
+        waived: usize,
         items: usize,
         now: String,
     },

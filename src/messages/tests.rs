@@ -360,6 +360,12 @@ fn samples() -> Vec<Msg> {
     ];
     samples.extend(report_samples::samples());
     samples.extend(authority_samples::samples());
+    samples.extend(super::waiver::tests::samples().into_iter().map(Msg::Waiver));
+    samples.extend(
+        super::baseline::tests::samples()
+            .into_iter()
+            .map(Msg::Baseline),
+    );
     samples
 }
 
@@ -586,9 +592,11 @@ fn variant(m: &Msg) -> usize {
         Msg::NonAsciiKey { .. } => 217,
         Msg::NotStarted { .. } => 218,
         Msg::NotStartedHint => 219,
+        Msg::Waiver(..) => 220,
+        Msg::Baseline(..) => 221,
     }
 }
-const VARIANTS: usize = 220;
+const VARIANTS: usize = 222;
 
 #[test]
 fn every_message_has_a_sample() {

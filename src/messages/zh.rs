@@ -572,6 +572,8 @@ pub(super) fn render(msg: &Msg) -> String {
             duration(sla)
         ),
         Msg::NotStartedHint => "开始这项工作(status = \"in_progress\" 并写一条 [[update]]),或商定更晚的开始日期".into(),
+        Msg::Waiver(w) => w.zh(),
+        Msg::Baseline(b) => b.zh(),
         Msg::TextPrHeader { base, head, base_commit, head_commit } => {
             format!("baton:合并请求 {base}..{head}({base_commit} → {head_commit})")
         }
@@ -612,12 +614,16 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::TextPrSummary { new, new_errors, fixed, existing, items, now } => format!(
             "baton:新问题 {new} 个(其中错误 {new_errors} 个),已修复 {fixed} 个,原有 {existing} 个;共 {items} 个条目(检查时间 {now})"
         ),
-        Msg::TextSummary { errors, warnings, infos, items, now } => {
+        Msg::TextSummary { errors, warnings, infos, waived, items, now } => {
             if errors + warnings + infos == 0 {
                 format!("baton:{items} 个条目中没有发现问题(检查时间 {now})")
             } else {
+                let waived = match waived {
+                    0 => String::new(),
+                    n => format!("(其中已豁免 {n} 个)"),
+                };
                 format!(
-                    "baton:错误 {errors} 个,警告 {warnings} 个,提示 {infos} 个;共 {items} 个条目(检查时间 {now})"
+                    "baton:错误 {errors} 个,警告 {warnings} 个,提示 {infos} 个{waived};共 {items} 个条目(检查时间 {now})"
                 )
             }
         }

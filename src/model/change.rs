@@ -37,6 +37,9 @@ pub struct ChangeRequest {
     /// One decision per approver.
     #[serde(default)]
     pub approval: Vec<Sp<Approval>>,
+    /// Findings about this item accepted for a reason (`[[waiver]]`).
+    #[serde(default)]
+    pub waiver: Vec<Sp<super::Waiver>>,
     /// Archived items are read-only (seed 003).
     #[serde(default)]
     pub archived: bool,

@@ -32,6 +32,9 @@ pub struct ConfigFile {
     /// scribe, self, legal, admin, editor, change; `a+b` needs both.
     #[serde(default)]
     pub authority: BTreeMap<String, Sp<Vec<Sp<String>>>>,
+    /// Findings accepted for a reason, by someone entitled to, until a date.
+    #[serde(default)]
+    pub waiver: Vec<Sp<super::Waiver>>,
 }
 
 /// `[project]`.

@@ -44,6 +44,9 @@ pub struct Meeting {
     pub agenda: Vec<Sp<AgendaItem>>,
     /// The minutes (会议纪要).
     pub minutes: Option<Sp<Minutes>>,
+    /// Findings about this item accepted for a reason (`[[waiver]]`).
+    #[serde(default)]
+    pub waiver: Vec<Sp<super::Waiver>>,
     /// Archived items are read-only (seed 003).
     #[serde(default)]
     pub archived: bool,

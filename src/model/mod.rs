@@ -10,6 +10,7 @@ mod request;
 mod settings;
 mod task;
 mod times;
+mod waiver;
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,9 +24,11 @@ pub use request::{Decision, Party, Request, RequestStatus, Response, Retrospecti
 pub use settings::{Settings, Sla};
 pub use task::{Blocked, Task, TaskStatus, Update};
 pub use times::{item_times, meeting_times, request_times, task_times};
+pub use waiver::Waiver;
 
 use crate::diag::Diagnostic;
 use crate::files::{FileId, Files};
+use crate::parse::Sp;
 
 /// The kinds of collaboration items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -123,7 +126,7 @@ impl ItemBody {
     }
 }
 
-impl BodyRef<'_> {
+impl<'a> BodyRef<'a> {
     /// The kind of item.
     pub fn kind(self) -> ItemKind {
         match self {
@@ -141,6 +144,16 @@ impl BodyRef<'_> {
             BodyRef::Request(r) => r.archived,
             BodyRef::Meeting(m) => m.archived,
             BodyRef::Change(c) => c.archived,
+        }
+    }
+
+    /// The item's own `[[waiver]]` entries.
+    pub fn waivers(self) -> &'a [Sp<Waiver>] {
+        match self {
+            BodyRef::Task(t) => &t.waiver,
+            BodyRef::Request(r) => &r.waiver,
+            BodyRef::Meeting(m) => &m.waiver,
+            BodyRef::Change(c) => &c.waiver,
         }
     }
 }
@@ -289,6 +302,21 @@ impl Project {
             index,
             unreadable,
         }
+    }
+
+    /// Every item with its file and content, kind by kind in path order.
+    pub fn bodies(&self) -> impl Iterator<Item = (&str, FileId, BodyRef<'_>)> {
+        let tasks = self
+            .tasks
+            .iter()
+            .map(|i| (i.id.as_str(), i.file, BodyRef::Task(&i.body)));
+        let requests =
+            (self.requests.iter()).map(|i| (i.id.as_str(), i.file, BodyRef::Request(&i.body)));
+        let meetings =
+            (self.meetings.iter()).map(|i| (i.id.as_str(), i.file, BodyRef::Meeting(&i.body)));
+        let changes =
+            (self.changes.iter()).map(|i| (i.id.as_str(), i.file, BodyRef::Change(&i.body)));
+        tasks.chain(requests).chain(meetings).chain(changes)
     }
 
     /// Item files that could not be read into an item (they do not parse,

@@ -89,6 +89,9 @@ pub struct Request {
     pub acceptance: Option<Sp<Review>>,
     /// The retrospective (复盘总结), within 3 working days of acceptance.
     pub retrospective: Option<Sp<Retrospective>>,
+    /// Findings about this item accepted for a reason (`[[waiver]]`).
+    #[serde(default)]
+    pub waiver: Vec<Sp<super::Waiver>>,
     /// Archived items are read-only (seed 003).
     #[serde(default)]
     pub archived: bool,

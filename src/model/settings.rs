@@ -73,4 +73,6 @@ pub struct Settings {
     pub authority: crate::authority::Authority,
     /// `project.legal_department`.
     pub legal_department: Option<String>,
+    /// `[[waiver]]` of baton.toml.
+    pub waivers: Vec<Sp<crate::model::Waiver>>,
 }

@@ -102,6 +102,9 @@ pub struct Task {
     pub update: Vec<Sp<Update>>,
     /// The acceptance review (验收).
     pub review: Option<Sp<Review>>,
+    /// Findings about this item accepted for a reason (`[[waiver]]`).
+    #[serde(default)]
+    pub waiver: Vec<Sp<super::Waiver>>,
     /// Archived items are read-only (seed 003).
     #[serde(default)]
     pub archived: bool,

@@ -548,6 +548,7 @@ fn report_broken_policy(checked: &mut Checked, head: &dyn crate::source::Source)
             diagnostic,
             fingerprint,
             change: Some(Change::New),
+            waived: None,
         });
     }
 }

@@ -56,6 +56,9 @@ pub struct ReportDoc {
     /// boundary), as `ID `field`` texts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unattributed: Option<Vec<String>>,
+    /// `--baseline`: what it hid, and the recorded findings that are gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::check::baseline::Applied>,
 }
 
 /// How a pull request was judged (SPEC §6).
@@ -102,6 +105,9 @@ pub struct SummaryDoc {
     pub warnings: usize,
     /// Infos (not counting fixed ones).
     pub infos: usize,
+    /// Findings a waiver accepts (counted as infos too).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub waived: usize,
     /// Pull-request mode: new findings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new: Option<usize>,
@@ -156,16 +162,37 @@ pub struct FindingDoc {
     /// Pull-request mode: `new`, `existing` or `fixed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change: Option<String>,
+    /// The waiver that accepts it (its severity is then `info`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waived: Option<WaivedDoc>,
+}
+
+/// How a finding was waived.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct WaivedDoc {
+    /// The severity it had.
+    pub severity: String,
+    /// Who accepted it.
+    pub by: String,
+    /// Its last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// Why.
+    pub reason: String,
+    /// The file holding the waiver.
+    pub path: String,
+    /// The waiver's 1-based line.
+    pub line: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl FindingDoc {
     /// The severity.
     pub fn severity(&self) -> Severity {
-        match self.severity.as_str() {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
-            _ => Severity::Info,
-        }
+        Severity::from_name(&self.severity)
     }
 
     /// The pull-request classification.
@@ -241,6 +268,14 @@ fn findings(checked: &Checked, lang: Lang) -> Vec<FindingDoc> {
                 fingerprint: f.fingerprint.clone(),
                 closed: d.closed,
                 change: f.change.map(|c| c.as_str().to_string()),
+                waived: f.waived.as_ref().map(|w| WaivedDoc {
+                    severity: w.severity.as_str().to_string(),
+                    by: w.by.clone(),
+                    until: w.until.map(|d| d.to_string()),
+                    reason: w.reason.clone(),
+                    path: files.path(w.file).to_string(),
+                    line: files.line_col(w.file, w.span.start).line,
+                }),
             }
         })
         .collect()
@@ -255,6 +290,9 @@ fn summary(findings: &[FindingDoc], items: usize) -> SummaryDoc {
         .iter()
         .filter(|f| f.change() != Some(Change::Fixed))
     {
+        if finding.waived.is_some() {
+            summary.waived += 1;
+        }
         match finding.severity() {
             Severity::Error => summary.errors += 1,
             Severity::Warning => summary.warnings += 1,
@@ -291,6 +329,7 @@ impl ReportDoc {
             judged: None,
             approved_changes: None,
             unattributed: None,
+            baseline: None,
         }
     }
 

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::escape;
 use super::{FindingDoc, GraphDoc, ReportDoc};
 use crate::diag::{Change, Severity};
-use crate::messages::{Lang, Msg};
+use crate::messages::{BaselineMsg, Lang, Msg, WaiverMsg};
 
 /// The hidden marker by which baton finds its own comment.
 pub const MARKER: &str = "<!-- baton:pr-check -->";
@@ -73,14 +73,24 @@ fn percent_encode(segment: &str) -> String {
     out
 }
 
-fn row(doc: &ReportDoc, finding: &FindingDoc, links: Option<&Links>) -> String {
+fn row(doc: &ReportDoc, finding: &FindingDoc, links: Option<&Links>, lang: Lang) -> String {
     let mut message = escape::message(&finding.message);
     if let Some(hint) = &finding.hint {
         message.push_str("<br>💡 ");
         message.push_str(&escape::message(hint));
     }
+    if let Some(waived) = &finding.waived {
+        let note = Msg::Waiver(WaiverMsg::Waived {
+            by: waived.by.clone(),
+            until: waived.until.clone(),
+            reason: waived.reason.clone(),
+        });
+        message.push_str("<br>🔕 ");
+        message.push_str(&escape::message(&note.render(lang)));
+    }
     let icon = match finding.change() {
         Some(Change::Fixed) => "✅",
+        _ if finding.waived.is_some() => "🔕",
         _ => icon(finding.severity()),
     };
     format!(
@@ -109,7 +119,7 @@ fn table(
     let columns = Msg::ReportColumns.render(lang);
     out.push_str(&format!("| {columns}|\n|---|---|---|---|---|\n"));
     for finding in findings.iter().take(shown) {
-        out.push_str(&row(doc, finding, links));
+        out.push_str(&row(doc, finding, links, lang));
     }
     if findings.len() > shown {
         let note = Msg::ReportOmitted {
@@ -218,6 +228,17 @@ fn compose(doc: &ReportDoc, links: Option<&Links>, lang: Lang, shown: Shown) -> 
         format!("{icon} {}", totals.render(lang))
     };
     let _ = writeln!(out, "### {}\n", escape::markdown(&verdict));
+    if let Some(applied) = &doc.baseline {
+        let hidden = Msg::Baseline(BaselineMsg::Hidden {
+            hidden: applied.hidden,
+            path: applied.path.clone(),
+        });
+        let _ = writeln!(
+            out,
+            "<sub>{}</sub>\n",
+            escape::message(&hidden.render(lang))
+        );
+    }
     if let (Some(base), Some(head)) = (&doc.base, &doc.head) {
         let context = Msg::ReportContext {
             base: base.commit.chars().take(12).collect(),

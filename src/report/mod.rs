@@ -38,12 +38,15 @@ pub struct Counts {
     pub warnings: usize,
     /// Infos.
     pub infos: usize,
+    /// Findings a waiver accepts (counted as infos too).
+    pub waived: usize,
 }
 
 /// Counts the findings of `checked`.
 pub fn counts(checked: &Checked) -> Counts {
     let mut counts = Counts::default();
     for finding in &checked.findings {
+        counts.waived += usize::from(finding.waived.is_some());
         match finding.severity {
             Severity::Error => counts.errors += 1,
             Severity::Warning => counts.warnings += 1,

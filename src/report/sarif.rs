@@ -62,6 +62,16 @@ pub fn render(doc: &ReportDoc) -> String {
             if let Some(index) = rule_index {
                 result["ruleIndex"] = json!(index);
             }
+            // A waived finding keeps its level and carries the waiver as a
+            // suppression (code scanning shows it as dismissed).
+            if let Some(waived) = &finding.waived {
+                result["level"] = json!(level(Severity::from_name(&waived.severity)));
+                result["suppressions"] = json!([{
+                    "kind": if waived.path == finding.path { "inSource" } else { "external" },
+                    "status": "accepted",
+                    "justification": format!("{} ({})", waived.reason, waived.by),
+                }]);
+            }
             if let Some(change) = finding.change() {
                 result["baselineState"] = json!(match change {
                     Change::New => "new",

@@ -256,6 +256,7 @@ pub fn render(checked: &Checked, color: bool, lang: Lang) -> String {
         errors: c.errors,
         warnings: c.warnings,
         infos: c.infos,
+        waived: c.waived,
         items,
         now: now.to_string(),
     }

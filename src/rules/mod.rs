@@ -105,6 +105,7 @@ mod request_not_acknowledged;
 mod retrospective_overdue;
 mod schedule_moved;
 mod schema_violation;
+mod stale_waiver;
 mod unapproved_change;
 mod unauthorized_change;
 mod unknown_reference;
@@ -147,8 +148,13 @@ pub static RULES: &[&Rule] = &[
     &vague_wording::RULE,
     &missing_deliverable::RULE,
     &agenda_untimed::RULE,
+    &stale_waiver::RULE,
     &backdated_timestamp::RULE,
 ];
+
+/// Q004, whose "accepts nothing" findings come after every other rule
+/// ran ([`crate::waiver::apply`]).
+pub(crate) use stale_waiver::RULE as STALE_WAIVER;
 
 /// The rule with this code or name (case-insensitive code).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {

@@ -111,3 +111,21 @@ fn every_rule_file_is_registered_and_tested() {
     }
     assert_eq!(files, RULES.len());
 }
+
+#[test]
+fn the_readme_lists_every_rule_with_its_name() {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .unwrap_or_else(|e| panic!("README.md: {e}"));
+    for rule in RULES {
+        let row = format!(
+            "| {} | {} | {}",
+            rule.code,
+            rule.name,
+            rule.default.as_str()
+        );
+        assert!(
+            readme.contains(&row),
+            "README.md's rule table lacks `{row} |`"
+        );
+    }
+}

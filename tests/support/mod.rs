@@ -196,3 +196,40 @@ impl TestRepo {
 pub fn baton_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_baton"))
 }
+
+/// Copies the folder `from` into `to`, leaving out the entries directly
+/// below `from` named in `skip` (`example-project`'s `broken` twin).
+pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry.path().strip_prefix(from).unwrap();
+        if skip.iter().any(|s| rel.starts_with(s)) {
+            continue;
+        }
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Runs the baton binary with `args` (no `BATON_NOW`, no job summary, no
+/// colours): exit code, stdout, stderr.
+pub fn run_baton(args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(baton_bin())
+        .args(args)
+        .env_remove("BATON_NOW")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}

@@ -114,7 +114,8 @@ pub(super) fn samples() -> Vec<Msg> {
         Msg::TextSummary {
             errors: 1,
             warnings: 0,
-            infos: 0,
+            infos: 2,
+            waived: 1,
             items: 33,
             now: s("2026-09-24 10:00 +08:00"),
         },

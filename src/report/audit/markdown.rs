@@ -4,7 +4,7 @@
 
 use super::{bar, counters, department_label, hours, maybe_when, overloaded, percent, when};
 use crate::audit::Audit;
-use crate::messages::{Lang, Late, Msg};
+use crate::messages::{Lang, Late, Msg, WaiverMsg};
 use crate::report::escape;
 use crate::report::md::{heading, table};
 
@@ -48,6 +48,7 @@ pub fn render(audit: &Audit, lang: Lang) -> String {
     sla(&mut out, audit, lang);
     outlook(&mut out, audit, lang);
     changes(&mut out, audit, lang);
+    waivers(&mut out, audit, lang);
     // One newline at the end: sections end with a blank line.
     format!("{}\n", out.trim_end())
 }
@@ -342,4 +343,18 @@ fn changes(out: &mut String, audit: &Audit, lang: Lang) {
         })
         .collect();
     out.push_str(&table(&Msg::AuditChangeColumns.render(lang), &rows));
+}
+
+fn waivers(out: &mut String, audit: &Audit, lang: Lang) {
+    if audit.waivers.is_empty() {
+        return;
+    }
+    let count = audit.waivers.len();
+    let title = Msg::Waiver(WaiverMsg::AuditHeading { count }).render(lang);
+    out.push_str(&heading(3, &title));
+    let rows: Vec<Vec<String>> = (audit.waivers.iter())
+        .map(|line| super::waiver_row(line, lang))
+        .collect();
+    let columns = Msg::Waiver(WaiverMsg::AuditColumns).render(lang);
+    out.push_str(&table(&columns, &rows));
 }

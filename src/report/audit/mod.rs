@@ -15,7 +15,7 @@ use chrono_tz::Tz;
 
 use crate::audit::Audit;
 use crate::audit::load::DepartmentLoad;
-use crate::messages::{Lang, Msg};
+use crate::messages::{Lang, Msg, WaiverMsg};
 
 /// A message's tab-separated parts (column names, counter labels).
 pub(crate) fn parts(msg: &Msg, lang: Lang) -> Vec<String> {
@@ -107,4 +107,17 @@ pub(crate) fn hours(minutes: Option<i64>, lang: Lang) -> String {
         || "—".to_string(),
         |minutes| Msg::WorkingHours { minutes }.render(lang),
     )
+}
+
+/// A waiver's cells, in the order of [`WaiverMsg::AuditColumns`].
+fn waiver_row(line: &crate::audit::waivers::WaiverLine, lang: Lang) -> Vec<String> {
+    let holds = line.state == "holds";
+    vec![
+        line.rule.clone(),
+        line.item.clone().unwrap_or_default(),
+        line.by.clone(),
+        line.until.clone().unwrap_or_default(),
+        Msg::Waiver(WaiverMsg::State { holds }).render(lang),
+        line.reason.clone(),
+    ]
 }

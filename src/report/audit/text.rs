@@ -5,7 +5,7 @@
 
 use super::{bar, counters, department_label, hours, maybe_when, overloaded, percent, when};
 use crate::audit::Audit;
-use crate::messages::{Lang, Late, Msg};
+use crate::messages::{Lang, Late, Msg, WaiverMsg};
 use crate::report::columns::Table;
 
 /// Titles are cut to this many display columns.
@@ -55,7 +55,22 @@ pub fn render(audit: &Audit, lang: Lang) -> String {
     sla(&mut out, audit, lang);
     outlook(&mut out, audit, lang);
     changes(&mut out, audit, lang);
+    waivers(&mut out, audit, lang);
     out
+}
+
+fn waivers(out: &mut String, audit: &Audit, lang: Lang) {
+    if audit.waivers.is_empty() {
+        return;
+    }
+    let count = audit.waivers.len();
+    heading(out, Msg::Waiver(WaiverMsg::AuditHeading { count }), lang);
+    let columns = Msg::Waiver(WaiverMsg::AuditColumns).render(lang);
+    let mut table = Table::new(&columns).limit(5, REASON);
+    for line in &audit.waivers {
+        table.row(super::waiver_row(line, lang));
+    }
+    out.push_str(&table.render("  "));
 }
 
 fn changes(out: &mut String, audit: &Audit, lang: Lang) {

@@ -18,6 +18,7 @@ fn finding(rule: &str, change: &str, severity: &str, message: &str) -> FindingDo
         fingerprint: "f".into(),
         closed: false,
         change: Some(change.into()),
+        waived: None,
     }
 }
 
@@ -50,6 +51,7 @@ fn doc(findings: Vec<FindingDoc>) -> ReportDoc {
         judged: None,
         approved_changes: None,
         unattributed: None,
+        baseline: None,
         graph: Some(GraphDoc {
             nodes: vec![
                 NodeDoc {

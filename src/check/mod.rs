@@ -1,4 +1,7 @@
-//! One check of a project: resolve levels and now, run every rule, sort.
+//! One check of a project: resolve levels and now, run every rule, apply
+//! the waivers, sort; [`baseline`] hides what a baseline recorded.
+
+pub mod baseline;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -135,6 +138,13 @@ pub fn check(
         plan: plan.as_ref(),
     };
     let mut findings = rules::run(&cx, &levels);
+    crate::waiver::apply(
+        &project,
+        clock.now.date_naive(),
+        changes,
+        &levels,
+        &mut findings,
+    );
     sort(&project, &mut findings);
     Ok(Checked {
         project,
