@@ -2,6 +2,7 @@
 //! object database — no checkout, no temporary files, bare repositories and
 //! shallow clones included.
 
+pub mod blob;
 mod tree;
 
 use std::path::{Path, PathBuf};

@@ -7,6 +7,7 @@ use git2::{ObjectType, Oid, Repository, Tree};
 use rayon::prelude::*;
 
 use super::GitError;
+use super::blob::{Blob, MAX_LINK_TARGET, read_bounded};
 use crate::files::Reread;
 use crate::source::{Content, FileKind, MAX_FILE_BYTES, SourceFile, Stray, classify, stray};
 
@@ -149,33 +150,19 @@ fn strays_below_lookalike(
 }
 
 fn read_one(repo: &Repository, file: &TreeFile) -> Content {
-    let odb = match repo.odb() {
-        Ok(odb) => odb,
-        Err(e) => return Content::Unreadable(e.message().to_string()),
-    };
-    match odb.read_header(file.oid) {
-        Ok((size, _)) if size as u64 > MAX_FILE_BYTES && file.mode != MODE_SYMLINK => {
-            return Content::TooLarge(size as u64);
-        }
-        Ok(_) => {}
-        Err(e) => {
-            return Content::Unreadable(format!(
-                "object {} is missing or corrupt: {}",
-                file.oid,
-                e.message()
-            ));
-        }
+    if file.mode == MODE_SYMLINK {
+        // A link's blob is its target; a target longer than any path is
+        // described, not read.
+        return match read_bounded(repo, file.oid, MAX_LINK_TARGET) {
+            Blob::Bytes(bytes) => Content::Symlink(String::from_utf8_lossy(&bytes).into_owned()),
+            Blob::TooLarge(size) => Content::Symlink(format!("<a {size}-byte target>")),
+            Blob::Unreadable(why) => Content::Unreadable(why),
+        };
     }
-    match odb.read(file.oid) {
-        Ok(object) if file.mode == MODE_SYMLINK => {
-            Content::Symlink(String::from_utf8_lossy(object.data()).into_owned())
-        }
-        Ok(object) => Content::Bytes(object.data().to_vec()),
-        Err(e) => Content::Unreadable(format!(
-            "object {} is missing or corrupt: {}",
-            file.oid,
-            e.message()
-        )),
+    match read_bounded(repo, file.oid, MAX_FILE_BYTES) {
+        Blob::Bytes(bytes) => Content::Bytes(bytes),
+        Blob::TooLarge(size) => Content::TooLarge(size),
+        Blob::Unreadable(why) => Content::Unreadable(why),
     }
 }
 
@@ -236,8 +223,7 @@ impl BlobReader {
         if repo.is_none() {
             *repo = Repository::open(&self.git_dir).ok();
         }
-        let blob = repo.as_ref()?.find_blob(oid).ok()?;
-        Some(blob.content().to_vec())
+        read_bounded(repo.as_ref()?, oid, MAX_FILE_BYTES).bytes()
     }
 
     /// A [`Reread`] of the blob `oid`.

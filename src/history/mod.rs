@@ -352,11 +352,8 @@ pub struct BodyCache {
 /// The text of a blob (lossy UTF-8), or `None` when it cannot be read or is
 /// larger than baton reads.
 fn blob_text(repo: &Repository, oid: Oid) -> Option<String> {
-    let blob = repo.find_blob(oid).ok()?;
-    if blob.size() as u64 > crate::source::MAX_FILE_BYTES {
-        return None;
-    }
-    Some(String::from_utf8_lossy(blob.content()).into_owned())
+    let bytes = crate::git::blob::read_bounded(repo, oid, crate::source::MAX_FILE_BYTES).bytes()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 impl BodyCache {

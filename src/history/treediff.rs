@@ -169,12 +169,28 @@ impl<'r> TreeDiffer<'r> {
         let tree = match self.older.remove(&oid) {
             Some(tree) => tree,
             None => {
-                let object = self.odb.read(oid).map_err(|e| git_err("a tree", e))?;
                 let malformed = || GitError::Object {
                     what: "a tree".to_string(),
                     rev: String::new(),
                     message: format!("object {oid} is not a well-formed tree"),
                 };
+                // A folder is read whole; one beyond any real folder's size
+                // is refused before it is inflated.
+                let (size, _) = self
+                    .odb
+                    .read_header(oid)
+                    .map_err(|e| git_err("a tree", e))?;
+                if size as u64 > crate::git::blob::MAX_TREE_BYTES {
+                    return Err(GitError::Object {
+                        what: "a tree".to_string(),
+                        rev: String::new(),
+                        message: format!(
+                            "object {oid} is a {size}-byte folder, over the {}-byte limit",
+                            crate::git::blob::MAX_TREE_BYTES
+                        ),
+                    });
+                }
+                let object = self.odb.read(oid).map_err(|e| git_err("a tree", e))?;
                 if object.kind() != ObjectType::Tree {
                     return Err(malformed());
                 }

@@ -295,10 +295,7 @@ fn files_of(repo: &Repository, commit: Oid, root: &str) -> Result<Vec<TreeFile>,
 /// The result of merging three versions of a file, or `None` on a
 /// conflict (or a version too large to read).
 fn merge_text(repo: &Repository, base: Oid, theirs: Oid, ours: Oid, path: &str) -> Option<Vec<u8>> {
-    let read = |oid: Oid| -> Option<Vec<u8>> {
-        let blob = repo.find_blob(oid).ok()?;
-        (blob.size() as u64 <= MAX_FILE_BYTES).then(|| blob.content().to_vec())
-    };
+    let read = |oid: Oid| crate::git::blob::read_bounded(repo, oid, MAX_FILE_BYTES).bytes();
     let (base, theirs, ours) = (read(base)?, read(theirs)?, read(ours)?);
     fn input<'c>(content: &'c [u8], path: &str) -> git2::MergeFileInput<'c> {
         let mut input = git2::MergeFileInput::new();

@@ -7,6 +7,7 @@
 
 mod git;
 mod memory;
+mod open;
 mod overlay;
 mod worktree;
 

@@ -220,10 +220,18 @@ impl WorktreeSource {
     }
 }
 
-/// The content of the file at `abs`, and its stamp as of before the read.
-fn read_file(abs: &Path) -> (Content, Option<Stamp>) {
-    let mut file = match fs::File::open(abs) {
+/// The content of the file `rel` below `root`, and its stamp as of before
+/// the read. A file that turned into a symbolic link since it was listed is
+/// not followed.
+fn read_file(root: &Path, rel: &str) -> (Content, Option<Stamp>) {
+    let mut file = match super::open::open_regular(root, rel) {
         Ok(f) => f,
+        Err(super::open::OpenError::Symlink) => {
+            let target = fs::read_link(root.join(rel))
+                .map(|t| t.display().to_string())
+                .unwrap_or_else(|_| "?".to_string());
+            return (Content::Symlink(target), None);
+        }
         Err(e) => return (Content::Unreadable(e.to_string()), None),
     };
     let meta = file.metadata().ok();
@@ -249,13 +257,11 @@ fn read_open_file(file: &mut fs::File, len: u64) -> Content {
     }
 }
 
-/// The bytes of the regular file at `abs`, read again after the load; as
-/// at the load, a symbolic link is not followed and a large file not read.
-fn reread_regular(abs: &Path) -> Option<Vec<u8>> {
-    if !fs::symlink_metadata(abs).ok()?.is_file() {
-        return None;
-    }
-    match read_file(abs).0 {
+/// The bytes of the regular file `rel` below `root`, read again after the
+/// load; as at the load, a symbolic link is not followed and a large file
+/// not read.
+fn reread_regular(root: &Path, rel: &str) -> Option<Vec<u8>> {
+    match read_file(root, rel).0 {
         Content::Bytes(bytes) => Some(bytes),
         _ => None,
     }
@@ -305,14 +311,19 @@ impl Source for WorktreeSource {
                     let (content, stamp) = if cache.is_empty() {
                         // Nothing to recognise: the open file's stamp will do
                         // (one stat per file, not two).
-                        read_file(&abs)
+                        read_file(&self.root, &rel)
                     } else {
                         match fs::symlink_metadata(&abs).ok().map(|m| Stamp::of(&m)) {
-                            Some(stamp) if cache.knows_stamp(&rel, kind, &stamp) => (
-                                Content::Unread(Reread::new(move || reread_regular(&abs))),
-                                Some(stamp),
-                            ),
-                            stamp => (read_file(&abs).0, stamp),
+                            Some(stamp) if cache.knows_stamp(&rel, kind, &stamp) => {
+                                let (root, path) = (self.root.clone(), rel.clone());
+                                (
+                                    Content::Unread(Reread::new(move || {
+                                        reread_regular(&root, &path)
+                                    })),
+                                    Some(stamp),
+                                )
+                            }
+                            stamp => (read_file(&self.root, &rel).0, stamp),
                         }
                     };
                     SourceFile {
