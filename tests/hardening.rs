@@ -279,3 +279,154 @@ fn a_symbolic_link_swapped_in_while_baton_reads_is_never_followed() {
     // The race was real: some runs met the link (and reported it).
     assert!(links_seen > 0, "the swap never raced a read");
 }
+
+/// Every command that prints, on the missed-once fixture (and `log` on a
+/// repository with history).
+fn printing_commands(fixture: &str, repo: &str) -> Vec<Vec<String>> {
+    let now = "2026-11-20T10:00:00+08:00";
+    let on = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    vec![
+        on(&["explain"]),
+        on(&["explain", "W007"]),
+        on(&["schema"]),
+        on(&["check", fixture, "--now", now, "--no-history"]),
+        on(&[
+            "check",
+            fixture,
+            "--now",
+            now,
+            "--format",
+            "json",
+            "--no-history",
+        ]),
+        on(&["plan", fixture, "--now", now]),
+        on(&["audit", fixture, "--now", now, "--no-history"]),
+        on(&["graph", fixture, "--now", now]),
+        on(&["ics", fixture, "--now", now]),
+        on(&["report", "weekly", fixture, "--now", now, "--no-history"]),
+        on(&["log", "T-1", repo]),
+    ]
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_and_a_closed_pipe_ends_quietly() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/missed-once");
+    let repo = TestRepo::new();
+    repo.write("baton.toml", BATON)
+        .write("org.toml", ORG)
+        .write("tasks/T-1.toml", "title = \"a\"\nowner = \"li.gong\"\n");
+    repo.commit(ADMIN, "2026-06-29T10:00:00+08:00");
+    let fixture = fixture.display().to_string();
+    let repo_path = repo.path().display().to_string();
+    for args in printing_commands(&fixture, &repo_path) {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = Command::new(baton_bin())
+            .args(&args)
+            .env_remove("BATON_NOW")
+            .stdout(full)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("No space left on device"),
+            "{args:?}: {stderr}"
+        );
+
+        // The reader went away before baton wrote a byte.
+        let mut child = Command::new(baton_bin())
+            .args(&args)
+            .env_remove("BATON_NOW")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{args:?} ended {:?}: {stderr}",
+            output.status
+        );
+    }
+}
+
+#[test]
+fn no_output_carries_a_raw_escape_or_bidirectional_mark_from_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("baton.toml"), BATON).unwrap();
+    std::fs::write(root.join("org.toml"), ORG).unwrap();
+    std::fs::create_dir_all(root.join("tasks")).unwrap();
+    // ESC[31m, OSC 8 (a terminal hyperlink), U+202E, U+2066, DEL, a C1 CSI.
+    let hostile =
+        "\\u001b[31mRED\\u001b]8;;http://evil\\u0007x\\u202Etxt.exe\\u2066y\\u007f\\u009b2J";
+    std::fs::write(
+        root.join("tasks/T-1.toml"),
+        format!(
+            "title = \"{hostile}\"\nowner = \"li.gong\"\nlead = \"rnd\"\nstart = 2026-07-01\ndue = 2026-07-03\neffort = \"2wd\"\ndeliverable = \"{hostile}\"\nacceptance = \"x\"\nstatus = \"blocked\"\n\n[blocked]\nsince = 2026-07-02T10:00:00+08:00\nreason = \"{hostile}\"\n"
+        ),
+    )
+    .unwrap();
+    let path = root.display().to_string();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", &path, "--now", NOW],
+        vec!["check", &path, "--now", NOW, "--format", "json"],
+        vec!["check", &path, "--now", NOW, "--format", "github"],
+        vec!["check", &path, "--now", NOW, "--format", "sarif"],
+        vec!["check", &path, "--now", NOW, "--format", "markdown"],
+        vec!["plan", &path, "--now", NOW],
+        vec!["plan", &path, "--now", NOW, "--format", "json"],
+        vec!["plan", &path, "--now", NOW, "--format", "svg"],
+        vec!["plan", &path, "--now", NOW, "--format", "mermaid-gantt"],
+        vec!["plan", &path, "--now", NOW, "--format", "tjp"],
+        vec!["audit", &path, "--now", NOW],
+        vec!["audit", &path, "--now", NOW, "--format", "json"],
+        vec!["audit", &path, "--now", NOW, "--format", "markdown"],
+        vec!["graph", &path, "--now", NOW],
+        vec!["graph", &path, "--now", NOW, "--format", "mermaid"],
+        vec!["graph", &path, "--now", NOW, "--format", "json"],
+        vec!["ics", &path, "--now", NOW],
+        vec!["report", "weekly", &path, "--now", NOW],
+        vec!["report", "monthly", &path, "--now", NOW, "--format", "json"],
+    ];
+    for args in runs {
+        let output = Command::new(baton_bin())
+            .args(&args)
+            .env_remove("BATON_NOW")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "{args:?}: {stderr}"
+        );
+        for (name, c) in [
+            ("ESC", '\u{1b}'),
+            ("BEL", '\u{7}'),
+            ("U+202E", '\u{202e}'),
+            ("U+2066", '\u{2066}'),
+            ("DEL", '\u{7f}'),
+            ("CSI", '\u{9b}'),
+        ] {
+            assert!(
+                !stdout.contains(c) && !stderr.contains(c),
+                "{args:?} printed a raw {name}"
+            );
+        }
+        // Findings do not quote the title; every other view shows it.
+        assert!(
+            args[0] == "check" || stdout.contains("RED"),
+            "{args:?} lost the title: {stdout}"
+        );
+    }
+}

@@ -110,7 +110,8 @@ impl Baseline {
 
     /// The baseline as JSON, one entry per line block, ending in a newline.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        crate::report::sanitize::json(&serde_json::to_string_pretty(self).unwrap_or_default())
+            + "\n"
     }
 
     /// Only the entries that `findings` still has: a baseline that shrinks

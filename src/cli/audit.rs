@@ -93,11 +93,9 @@ pub fn run(args: AuditArgs) -> Outcome {
     let audit = Audit::compute(&cx, &options);
     let project = &opened.checked.project;
     let text = match args.format {
-        Format::Text => {
-            project::with_note(project, lang, render::text(&audit, lang), NoteKind::Text)
-        }
-        Format::Json => project::with_note(project, lang, render::json(&audit), NoteKind::Json),
-        Format::Markdown => project::with_note(
+        Format::Text => project::prepare(project, lang, render::text(&audit, lang), NoteKind::Text),
+        Format::Json => project::prepare(project, lang, render::json(&audit), NoteKind::Json),
+        Format::Markdown => project::prepare(
             project,
             lang,
             render::markdown(&audit, lang),
@@ -111,7 +109,7 @@ pub fn run(args: AuditArgs) -> Outcome {
             return match write_site(dir, &pages) {
                 Ok(()) => match project::unreadable(project, lang) {
                     Some(message) => {
-                        eprintln!(
+                        say!(
                             "warning: {}",
                             crate::report::sanitize(&message.render(lang))
                         );

@@ -93,7 +93,7 @@ fn import(args: ImportArgs) -> Outcome {
         return fail(format!("cannot write {target}: {e}"));
     }
     if let Some(out) = &args.out {
-        eprintln!(
+        say!(
             "wrote {}; name it in `project.calendar`, or in `extends` of your own calendar",
             out.display()
         );

@@ -279,7 +279,7 @@ pub(crate) fn write_job_summary(markdown: &str) {
             std::io::Write::write_all(&mut file, format!("{markdown}\n").as_bytes())
         });
     if let Err(e) = written {
-        eprintln!("warning: cannot write the job summary: {e}");
+        say!("warning: cannot write the job summary: {e}");
     }
 }
 
@@ -312,7 +312,7 @@ fn adopt(args: &CheckArgs, checked: &mut Checked, lang: Lang) -> Result<Option<A
                 count: baseline.findings.len(),
                 path: path.display().to_string(),
             };
-            eprintln!("{}", Msg::Baseline(written).render(lang));
+            say!("{}", Msg::Baseline(written).render(lang));
             (baseline, path)
         }
         (None, Some(recorded), Some(path)) => (recorded, path),

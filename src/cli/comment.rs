@@ -187,8 +187,8 @@ pub fn run(args: CommentArgs) -> Outcome {
     let result: Result<(), GitHubError> = runtime.block_on(async {
         let github = GitHub::new(&args.api_url, &token, policy)?;
         match upsert_comment(&github, &target, &body).await {
-            Ok(CommentOutcome::Created(id)) => eprintln!("baton: created comment {id} on {owner}/{name}#{pr}"),
-            Ok(CommentOutcome::Updated(id)) => eprintln!("baton: updated comment {id} on {owner}/{name}#{pr}"),
+            Ok(CommentOutcome::Created(id)) => say!("baton: created comment {id} on {owner}/{name}#{pr}"),
+            Ok(CommentOutcome::Updated(id)) => say!("baton: updated comment {id} on {owner}/{name}#{pr}"),
             Err(GitHubError::Forbidden { status, message }) => {
                 degrade(&body, status, &message, ran_here);
                 return Ok(());
@@ -198,9 +198,9 @@ pub fn run(args: CommentArgs) -> Outcome {
         if !args.no_status {
             let (state, verdict) = verdict(&doc, fails, lang);
             match set_status(&github, &target, state, &verdict, run_url().as_deref()).await {
-                Ok(()) => eprintln!("baton: set status `baton` to {} on {}", if fails { "failure" } else { "success" }, target.sha),
+                Ok(()) => say!("baton: set status `baton` to {} on {}", if fails { "failure" } else { "success" }, target.sha),
                 Err(GitHubError::Forbidden { status, message }) => {
-                    eprintln!("note: GitHub refused the commit status ({status}: {message}); the token needs `statuses: write`");
+                    say!("note: GitHub refused the commit status ({status}: {message}); the token needs `statuses: write`");
                 }
                 Err(e) => return Err(e),
             }
@@ -217,14 +217,14 @@ pub fn run(args: CommentArgs) -> Outcome {
 /// A read-only token (a pull request from a fork): the comment goes to the
 /// job summary and the log instead, and the outcome is the findings'.
 fn degrade(body: &str, status: u16, message: &str, summary_written: bool) {
-    eprintln!(
+    say!(
         "note: GitHub refused the comment ({status}: {message}). Pull requests from forks get a read-only token; \
          the comment is in the job summary and below. See README.md, \"Pull requests from forks\"."
     );
     if !summary_written {
         write_job_summary(body);
     }
-    println!("{body}");
+    let _ = super::output::write(None, &format!("{body}\n"));
 }
 
 fn verdict(doc: &ReportDoc, fails: bool, lang: Lang) -> (StatusState, String) {

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::{Outcome, fail};
+use super::{Outcome, fail, output};
 use crate::parse::suggest;
 use crate::rules::{RULES, find};
 
@@ -16,28 +16,26 @@ pub struct ExplainArgs {
 /// Runs `baton explain`.
 pub fn run(args: ExplainArgs) -> Outcome {
     let Some(code) = args.rule else {
+        let mut out = String::new();
         for rule in RULES {
-            println!(
-                "{}  {:<28} {:<8} {}",
+            out.push_str(&format!(
+                "{}  {:<28} {:<8} {}\n",
                 rule.code,
                 rule.name,
                 rule.default.as_str(),
                 rule.summary()
-            );
+            ));
         }
-        return Outcome::Clean;
+        return output::print(&out);
     };
     match find(&code) {
-        Some(rule) => {
-            println!(
-                "{} {} (default: {})\n",
-                rule.code,
-                rule.name,
-                rule.default.as_str()
-            );
-            println!("{}", rule.documentation());
-            Outcome::Clean
-        }
+        Some(rule) => output::print(&format!(
+            "{} {} (default: {})\n\n{}\n",
+            rule.code,
+            rule.name,
+            rule.default.as_str(),
+            rule.documentation()
+        )),
         None => {
             let known = RULES.iter().flat_map(|r| [r.code, r.name]);
             let hint = suggest::did_you_mean(&code, known)

@@ -71,7 +71,7 @@ pub fn run(args: GraphArgs) -> Outcome {
         Format::Json => (render::json(&graph), project::NoteKind::Json),
     };
     let lang = opened.project.settings.lang;
-    let text = project::with_note(&opened.project, lang, text, note);
+    let text = project::prepare(&opened.project, lang, text, note);
     project::finish(
         &opened.project,
         lang,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Outcome, fail};
+use super::{Outcome, fail, output};
 use crate::git::{GitRepo, short_id};
 use crate::history::{BodyCache, first_parent_history, item_log};
 use crate::load::load;
@@ -134,6 +134,6 @@ pub fn run(args: LogArgs) -> Outcome {
         }
         out.push('\n');
     }
-    print!("{out}");
-    Outcome::Clean
+    // Authors, messages and values come from the repository.
+    output::print(&crate::report::sanitize(&out))
 }

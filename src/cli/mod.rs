@@ -2,6 +2,20 @@
 //! runs, and maps the outcome to an exit code (SPEC §7): 0 no error
 //! finding, 1 error findings, 2 baton could not do its job.
 
+// Printing goes through `output` and `say!`, which never panic on a
+// closed pipe or a full disk.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+/// `eprintln!` that cannot panic: a closed or full stderr loses the line,
+/// never the command's outcome. Defined before the submodules, so they all
+/// see it.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod audit;
 mod calendar;
 mod check;
@@ -126,7 +140,7 @@ impl From<Outcome> for ExitCode {
 
 /// Prints an error that stops a command.
 pub(crate) fn fail(message: impl std::fmt::Display) -> Outcome {
-    eprintln!("error: {message}");
+    say!("error: {message}");
     Outcome::Failed
 }
 

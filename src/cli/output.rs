@@ -5,12 +5,19 @@ use std::io::Write;
 use std::path::Path;
 
 /// Writes `text` to `path` atomically (a temporary file in the same folder,
-/// then a rename), or to stdout when `path` is `None`.
+/// then a rename), or to stdout when `path` is `None`. A closed pipe on
+/// stdout is the reader's choice (`baton explain | head`): the rest is
+/// dropped quietly; any other failure (a full disk) is an error.
 pub fn write(path: Option<&Path>, text: &str) -> std::io::Result<()> {
     let Some(path) = path else {
         let mut stdout = std::io::stdout().lock();
-        stdout.write_all(text.as_bytes())?;
-        return stdout.flush();
+        let written = stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush());
+        return match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        };
     };
     let dir = path
         .parent()
@@ -34,4 +41,13 @@ pub fn write(path: Option<&Path>, text: &str) -> std::io::Result<()> {
         };
         std::io::Error::new(e.kind(), format!("`{}`: {why}", path.display()))
     })
+}
+
+/// Prints `text` on stdout: [`write`] without a file, with a failure
+/// reported as one (exit code 2).
+pub fn print(text: &str) -> super::Outcome {
+    match write(None, text) {
+        Ok(()) => super::Outcome::Clean,
+        Err(e) => super::fail(format!("cannot write to standard output: {e}")),
+    }
 }

@@ -74,7 +74,7 @@ pub fn run(args: PlanArgs) -> Outcome {
         Format::Svg => (render::svg(&view), NoteKind::None),
         Format::Tjp => (render::tjp(&view), NoteKind::None),
     };
-    let text = project::with_note(&opened.project, opened.lang, text, note);
+    let text = project::prepare(&opened.project, opened.lang, text, note);
     project::finish(
         &opened.project,
         opened.lang,

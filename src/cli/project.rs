@@ -23,10 +23,11 @@ pub(crate) fn config_failed(
 ) -> Outcome {
     let (files, diagnostics) = errors;
     let lang = lang.unwrap_or_else(|| configured_lang(files));
-    eprint!(
-        "{}",
-        report::render_config_errors(files, diagnostics, color.for_stderr(), lang)
-    );
+    {
+        use std::io::Write as _;
+        let errors = report::render_config_errors(files, diagnostics, color.for_stderr(), lang);
+        let _ = std::io::stderr().lock().write_all(errors.as_bytes());
+    }
     let mut paths: Vec<String> = diagnostics
         .iter()
         .map(|d| files.path(d.file).to_string())
@@ -226,7 +227,7 @@ pub(crate) fn finish(
     }
     match unreadable(project, lang) {
         Some(message) => {
-            eprintln!(
+            say!(
                 "warning: {}",
                 crate::report::sanitize(&message.render(lang))
             );
@@ -236,16 +237,27 @@ pub(crate) fn finish(
     }
 }
 
-/// `text` with a note that items were left out, for the formats that can
-/// carry one: a line at the top of text and Markdown, an `unreadable` key
-/// in JSON objects.
-pub(crate) fn with_note(project: &Project, lang: Lang, text: String, kind: NoteKind) -> String {
+/// `text` as a command writes it: with a note that items were left out
+/// where the format can carry one (a line at the top of text and Markdown,
+/// an `unreadable` key in JSON objects), and inert where it goes — plain
+/// text sanitised for a terminal, JSON with hostile characters as `\\u`
+/// escapes (Markdown and the other formats escape their own text).
+pub(crate) fn prepare(project: &Project, lang: Lang, text: String, kind: NoteKind) -> String {
+    let text = with_note(project, lang, text, kind);
+    match kind {
+        NoteKind::Text => crate::report::sanitize(&text),
+        NoteKind::Json => crate::report::sanitize::json(&text),
+        NoteKind::Markdown | NoteKind::None => text,
+    }
+}
+
+fn with_note(project: &Project, lang: Lang, text: String, kind: NoteKind) -> String {
     let Some(message) = unreadable(project, lang) else {
         return text;
     };
     let note = message.render(lang);
     match kind {
-        NoteKind::Text => format!("⚠ {}\n\n{text}", crate::report::sanitize(&note)),
+        NoteKind::Text => format!("⚠ {note}\n\n{text}"),
         NoteKind::Markdown => format!("> ⚠️ {}\n\n{text}", crate::report::escape::message(&note)),
         NoteKind::Json => match serde_json::from_str::<serde_json::Value>(&text) {
             Ok(serde_json::Value::Object(mut object)) => {
@@ -265,7 +277,7 @@ pub(crate) fn with_note(project: &Project, lang: Lang, text: String, kind: NoteK
     }
 }
 
-/// What kind of output a note goes into.
+/// What kind of output a command writes (for its note and its safety).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NoteKind {
     /// Plain text.

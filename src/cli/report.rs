@@ -114,7 +114,7 @@ fn write(common: &Common, opened: &project::Checked, text: String) -> Outcome {
         Format::Markdown => project::NoteKind::Markdown,
         Format::Json => project::NoteKind::Json,
     };
-    let text = project::with_note(project, opened.lang, text, note);
+    let text = project::prepare(project, opened.lang, text, note);
     project::finish(
         project,
         opened.lang,

@@ -18,10 +18,10 @@ pub struct SchemaArgs {
 pub fn run(args: SchemaArgs) -> Outcome {
     let schemas = crate::schema::all();
     let Some(dir) = args.out else {
-        for schema in schemas {
-            println!("// {}\n{}", schema.name, schema.json);
-        }
-        return Outcome::Clean;
+        let all: String = (schemas.iter())
+            .map(|schema| format!("// {}\n{}\n", schema.name, schema.json))
+            .collect();
+        return output::print(&all);
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
         return fail(format!("cannot create `{}`: {e}", dir.display()));
@@ -31,7 +31,7 @@ pub fn run(args: SchemaArgs) -> Outcome {
         if let Err(e) = output::write(Some(&path), &schema.json) {
             return fail(format!("cannot write `{}`: {e}", path.display()));
         }
-        eprintln!("wrote {}", path.display());
+        say!("wrote {}", path.display());
     }
     Outcome::Clean
 }

@@ -406,7 +406,7 @@ impl ReportDoc {
 
     /// The report as pretty JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        super::sanitize::json(&serde_json::to_string_pretty(self).unwrap_or_default()) + "\n"
     }
 
     /// Reads a report of the SPEC §7 shape (as `check --format json` writes

@@ -2,9 +2,12 @@
 //! GitHub Markdown, Mermaid and workflow commands. Item text is untrusted:
 //! anyone can open a pull request.
 
+use super::sanitize::{is_hostile, unprintable, visible};
+
 /// Escapes text for a Markdown paragraph or table cell: no HTML, no
 /// formatting, no links, no `@mentions` (a zero-width space follows `@`,
-/// as Dependabot does), no table breaks (`|`, newlines).
+/// as Dependabot does), no table breaks (`|`, newlines), no terminal
+/// escapes or bidirectional marks (shown as `\u{202e}`).
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -20,6 +23,11 @@ pub fn markdown(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            c if is_hostile(c) => {
+                // `\u{1b}`, its backslash escaped.
+                out.push('\\');
+                out.push_str(&visible(c));
+            }
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -27,7 +35,11 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
-/// Escapes text inside `<code>`: HTML entities only, and no mentions.
+/// Escapes text inside `<code>`. GitHub parses Markdown inside inline
+/// HTML, so a file named `[Approve](http://evil).toml` would become a link
+/// there: every character with a meaning in Markdown is an HTML entity
+/// (which shows the character and means nothing), and mentions are broken
+/// as in [`markdown`].
 fn code(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -37,7 +49,15 @@ fn code(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '|' => out.push_str("&#124;"),
             '@' => out.push_str("@&#8203;"),
+            '[' | ']' | '(' | ')' | '!' | '*' | '_' | '`' | '~' | '\\' | '$' | '#' | ':' => {
+                out.push_str(&format!("&#{};", c as u32));
+            }
             '\r' | '\n' => out.push(' '),
+            c if is_hostile(c) => {
+                // `\u{1b}`, its backslash as an entity.
+                out.push_str("&#92;");
+                out.push_str(&visible(c)[1..]);
+            }
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -71,8 +91,9 @@ pub fn message(text: &str) -> String {
 /// Escapes text for HTML element content and quoted attribute values:
 /// `&`, `<`, `>`, `"` and `'` become entities, so item text can neither
 /// open a tag (`<script>`), nor close one (`</style>`, `</textarea>`), nor
-/// leave an attribute; control characters other than newline and tab are
-/// dropped. `@` needs nothing: HTML does not notify anyone.
+/// leave an attribute; control characters other than newline and tab, and
+/// bidirectional marks, are shown as `\u{..}` (a carriage return is
+/// dropped). `@` needs nothing: HTML does not notify anyone.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
@@ -83,6 +104,8 @@ pub fn html(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' | '\t' => out.push(c),
+            '\r' => {}
+            c if is_hostile(c) => out.push_str(&visible(c)),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -120,7 +143,7 @@ pub fn mermaid_label(text: &str) -> String {
             '"' => '\'',
             '`' | '<' | '>' | '[' | ']' | '{' | '}' | '(' | ')' | '|' | '#' | ';' => ' ',
             '@' => '＠',
-            c if c.is_control() => ' ',
+            c if unprintable(c) => ' ',
             c => c,
         })
         .collect()
@@ -141,9 +164,12 @@ pub fn mermaid_id(id: &str) -> String {
 
 /// A workflow command's message (`::error …::MESSAGE`), as actions/toolkit
 /// escapes it: `%`, CR and LF become `%25`, `%0D`, `%0A`, so item text
-/// cannot start a command of its own (`::set-output`, `::add-mask`).
+/// cannot start a command of its own (`::set-output`, `::add-mask`);
+/// terminal escapes are shown, not passed (the log renders colours).
 pub fn workflow_data(text: &str) -> String {
-    text.replace('%', "%25")
+    // The Actions log is a terminal: escapes from item text are shown.
+    super::sanitize(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -169,6 +195,38 @@ mod tests {
         assert!(!escaped.contains('|'));
         assert!(!escaped.contains('\n'));
         assert!(escaped.contains("\\*\\*bold\\*\\*") && escaped.contains("\\[link\\]"));
+    }
+
+    #[test]
+    fn file_names_in_code_spans_cannot_link_or_show_images() {
+        for name in [
+            "calendars/[Approve this PR](http:evil.example).toml",
+            "calendars/![x](http:evil.example?a.png).toml",
+            "tasks/**bold**_x_~~y~~$z$.toml",
+        ] {
+            let escaped = message(&format!("cannot read `{name}`"));
+            for raw in ["[", "](", "![", "**", "~~", "$"] {
+                assert!(!escaped.contains(raw), "{raw} in {escaped}");
+            }
+            assert!(escaped.starts_with("cannot read <code>"), "{escaped}");
+        }
+    }
+
+    #[test]
+    fn terminal_escapes_and_bidi_marks_are_shown_not_passed() {
+        for escaped in [
+            markdown("a\u{1b}[31mb\u{202e}c"),
+            message("`a\u{1b}[31m` \u{2066}"),
+            html("a\u{1b}[31mb\u{202e}c"),
+        ] {
+            assert!(!escaped.contains('\u{1b}'), "{escaped:?}");
+            assert!(
+                !escaped.contains('\u{202e}') && !escaped.contains('\u{2066}'),
+                "{escaped:?}"
+            );
+            assert!(escaped.contains("u{1b}"), "{escaped:?}");
+        }
+        assert_eq!(html("a\r\nb"), "a\nb");
     }
 
     #[test]
@@ -204,8 +262,8 @@ mod tests {
         }
         assert_eq!(
             html("a\u{0}b\u{1b}[31m\nc"),
-            "ab[31m\nc",
-            "control characters dropped, newline kept"
+            "a\\u{0}b\\u{1b}[31m\nc",
+            "control characters shown, newline kept"
         );
         assert_eq!(html("&lt;"), "&amp;lt;", "entities in text stay text");
     }

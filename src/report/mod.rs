@@ -8,7 +8,7 @@ mod doc;
 pub mod escape;
 pub mod github;
 pub mod markdown;
-mod sanitize;
+pub mod sanitize;
 pub mod sarif;
 mod text;
 

@@ -96,5 +96,5 @@ pub fn render(doc: &ReportDoc) -> String {
             "results": results
         }]
     });
-    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+    super::sanitize::json(&serde_json::to_string_pretty(&log).unwrap_or_default()) + "\n"
 }

@@ -86,7 +86,7 @@ fn quote(text: &str) -> String {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
-            c if c.is_control() => out.push(' '),
+            c if crate::report::sanitize::unprintable(c) => out.push(' '),
             c => out.push(c),
         }
     }

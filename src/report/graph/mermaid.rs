@@ -97,7 +97,7 @@ fn text(s: &str) -> String {
             '<' => out.push_str("#lt;"),
             '>' => out.push_str("#gt;"),
             '`' => out.push_str("#96;"),
-            c if c.is_control() => out.push(' '),
+            c if crate::report::sanitize::unprintable(c) => out.push(' '),
             c => out.push(c),
         }
     }

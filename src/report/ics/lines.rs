@@ -84,7 +84,7 @@ pub fn escape_text(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() && c != '\t' => {}
+            c if crate::report::sanitize::unprintable(c) && c != '\t' => {}
             c => out.push(c),
         }
     }

@@ -131,7 +131,7 @@ fn text(s: &str) -> String {
             ':' => '：',
             '#' => '＃',
             ';' => '；',
-            c if c.is_control() => ' ',
+            c if crate::report::sanitize::unprintable(c) => ' ',
             c => c,
         })
         .collect::<String>()

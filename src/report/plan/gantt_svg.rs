@@ -488,7 +488,9 @@ fn xml(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             // Characters XML 1.0 does not allow.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            c if crate::report::sanitize::unprintable(c) && !matches!(c, '\t' | '\n' | '\r') => {
+                out.push(' ')
+            }
             c => out.push(c),
         }
     }

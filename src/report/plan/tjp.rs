@@ -402,7 +402,7 @@ fn quote(text: &str) -> String {
         .map(|c| match c {
             '\\' => "＼".to_string(),
             '"' => "\\\"".to_string(),
-            c if c.is_control() => " ".to_string(),
+            c if crate::report::sanitize::unprintable(c) => " ".to_string(),
             c => c.to_string(),
         })
         .collect()
