@@ -25,7 +25,7 @@ use crate::git::GitError;
 use crate::history::{BodyCache, CommitChanges, derive_evidence, first_parent_history_with};
 use crate::progress::Progress;
 
-const MAGIC: &[u8] = b"baton evidence cache 1\n";
+const MAGIC: &[u8] = b"baton evidence cache 2\n";
 
 /// How many entries are kept: a few branches' heads.
 const KEEP: usize = 8;
@@ -94,7 +94,13 @@ impl EvidenceCache {
         let dir = self.dir.as_ref()?;
         let key = self.key(commit, root, tz);
         let data = std::fs::read(Self::path_of(dir, &key)).ok()?;
-        let stored: Stored = postcard::from_bytes(data.strip_prefix(MAGIC)?).ok()?;
+        // A CRC-32 of the rest follows the magic line: a damaged file is a
+        // miss, not different evidence.
+        let (crc, payload) = data.strip_prefix(MAGIC)?.split_first_chunk::<4>()?;
+        if crc32fast::hash(payload) != u32::from_le_bytes(*crc) {
+            return None;
+        }
+        let stored: Stored = postcard::from_bytes(payload).ok()?;
         if build().is_empty() || stored.build != build() || stored.key != key {
             return None;
         }
@@ -129,10 +135,13 @@ impl EvidenceCache {
             newest: newest.map(|t| (t.timestamp(), t.timestamp_subsec_nanos())),
             evidence: evidence.to_stored(),
         };
+        let Ok(payload) = postcard::to_allocvec(&stored) else {
+            return;
+        };
         let written = write_atomically(&path, |out| {
             out.write_all(MAGIC)?;
-            postcard::to_io(&stored, out).map_err(std::io::Error::other)?;
-            Ok(())
+            out.write_all(&crc32fast::hash(&payload).to_le_bytes())?;
+            out.write_all(&payload)
         });
         if written.is_ok() {
             prune(dir);

@@ -58,6 +58,8 @@ pub struct ParseCache {
 struct Entry {
     key: Key,
     body: Range<usize>,
+    /// The CRC-32 of key and body as written.
+    crc: u32,
     used: AtomicBool,
 }
 
@@ -84,7 +86,7 @@ impl ParseCache {
         let Some(stored) = store::decode(&data) else {
             return cache;
         };
-        for (key, body) in stored {
+        for (key, body, crc) in stored {
             let index = cache.entries.len();
             match &key {
                 Key::Blob(oid, kind) => {
@@ -97,6 +99,7 @@ impl ParseCache {
             cache.entries.push(Entry {
                 key,
                 body,
+                crc,
                 used: AtomicBool::new(false),
             });
         }
@@ -154,7 +157,12 @@ impl ParseCache {
             (None, None) => return None,
         };
         let entry = self.entries.get(index)?;
-        let body: ItemBody = postcard::from_bytes(self.data.get(entry.body.clone())?).ok()?;
+        let bytes = self.data.get(entry.body.clone())?;
+        // A damaged entry (a flipped bit on disk) is a miss.
+        if store::checksum(&entry.key, bytes) != entry.crc {
+            return None;
+        }
+        let body: ItemBody = postcard::from_bytes(bytes).ok()?;
         let matches = matches!(
             (&body, kind),
             (ItemBody::Task(_), FileKind::Task)
@@ -248,7 +256,13 @@ impl ParseCache {
         let mut out: Vec<(&Key, &[u8])> = Vec::with_capacity(room * 2);
         let data = &self.data;
         let slice = |e: &'_ Entry| data.get(e.body.clone()).unwrap_or_default();
-        let mut others: Vec<(&Key, &[u8])> = others.map(|e| (&e.key, slice(e))).collect();
+        // Kept entries are written with a new checksum: a damaged one must
+        // not be blessed by it.
+        let mut others: Vec<(&Key, &[u8])> = others
+            .map(|e| (&e.key, slice(e), e.crc))
+            .filter(|(key, body, crc)| store::checksum(key, body) == *crc)
+            .map(|(key, body, _)| (key, body))
+            .collect();
         others.reverse();
         out.extend(others);
         out.extend(used.into_iter().map(|e| (&e.key, slice(e))));

@@ -1,5 +1,6 @@
 //! The cache file: a magic line, then (postcard) the build that wrote it
-//! and its entries, each a key and the encoded item.
+//! and its entries, each a key, the encoded item and a CRC-32 of both: a
+//! damaged entry is a miss, never a different item.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -12,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::source::{FileKind, Stamp};
 
-pub(super) const MAGIC: &[u8] = b"baton parse cache 1\n";
+pub(super) const MAGIC: &[u8] = b"baton parse cache 2\n";
 
 /// What an entry is the item of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -49,7 +50,26 @@ struct Stored<'a> {
     #[serde(borrow)]
     build: Cow<'a, str>,
     #[serde(borrow)]
-    entries: Vec<(StoredKey<'a>, Bytes<'a>)>,
+    entries: Vec<(StoredKey<'a>, Bytes<'a>, u32)>,
+}
+
+impl Key {
+    fn stored(&self) -> StoredKey<'_> {
+        match self {
+            Key::Blob(oid, kind) => StoredKey::Blob(Bytes(oid.as_bytes()), *kind),
+            Key::Stamp(path, kind, stamp) => StoredKey::Stamp(Cow::Borrowed(path), *kind, *stamp),
+        }
+    }
+}
+
+/// The checksum of an entry: its key's encoding, then its item's bytes.
+pub(super) fn checksum(key: &Key, body: &[u8]) -> u32 {
+    let mut hasher = crc32fast::Hasher::new();
+    if let Ok(key) = postcard::to_allocvec(&key.stored()) {
+        hasher.update(&key);
+    }
+    hasher.update(body);
+    hasher.finalize()
 }
 
 /// The build of baton that is running: its version and its executable's
@@ -76,8 +96,9 @@ pub(super) fn build() -> &'static str {
 }
 
 /// The entries of a cache file: each key with the byte range of its item
-/// in `data`. `None` when `data` is not a cache written by this build.
-pub(super) fn decode(data: &[u8]) -> Option<Vec<(Key, Range<usize>)>> {
+/// in `data` and its checksum (checked when the entry is used). `None`
+/// when `data` is not a cache written by this build.
+pub(super) fn decode(data: &[u8]) -> Option<Vec<(Key, Range<usize>, u32)>> {
     let rest = data.strip_prefix(MAGIC)?;
     let stored: Stored<'_> = postcard::from_bytes(rest).ok()?;
     if build().is_empty() || stored.build != build() {
@@ -87,14 +108,14 @@ pub(super) fn decode(data: &[u8]) -> Option<Vec<(Key, Range<usize>)>> {
     stored
         .entries
         .into_iter()
-        .map(|(key, body)| {
+        .map(|(key, body, crc)| {
             let key = match key {
                 StoredKey::Blob(bytes, kind) => Key::Blob(Oid::from_bytes(bytes.0).ok()?, kind),
                 StoredKey::Stamp(path, kind, stamp) => Key::Stamp(path.into_owned(), kind, stamp),
             };
             // The body borrows from `data`: its place there is its range.
             let start = (body.0.as_ptr() as usize).checked_sub(base)?;
-            Some((key, start..start + body.0.len()))
+            Some((key, start..start + body.0.len(), crc))
         })
         .collect()
 }
@@ -108,15 +129,7 @@ pub(super) fn write(path: &Path, entries: &[(&Key, &[u8])]) -> std::io::Result<(
         build: Cow::Borrowed(build()),
         entries: entries
             .iter()
-            .map(|(key, body)| {
-                let key = match key {
-                    Key::Blob(oid, kind) => StoredKey::Blob(Bytes(oid.as_bytes()), *kind),
-                    Key::Stamp(path, kind, stamp) => {
-                        StoredKey::Stamp(Cow::Borrowed(path), *kind, *stamp)
-                    }
-                };
-                (key, Bytes(body))
-            })
+            .map(|(key, body)| (key.stored(), Bytes(body), checksum(key, body)))
             .collect(),
     };
     // Streamed: an encoded copy of a large cache would raise peak memory.

@@ -256,6 +256,36 @@ fn a_damaged_or_foreign_cache_is_ignored() {
     }
 }
 
+#[test]
+fn a_flipped_bit_anywhere_in_the_cache_changes_no_result() {
+    let dir = project_dir();
+    let store = tempfile::tempdir().unwrap();
+    let path = store.path().join("cache");
+    let source = WorktreeSource::new(dir.path());
+    let expected = summary(&load_through(&source, &ParseCache::disabled()));
+    let cache = ParseCache::open(&path);
+    load_through(&source, &cache);
+    cache.save().unwrap();
+    let good = std::fs::read(&path).unwrap();
+    assert!(ParseCache::open(&path).len() > 1);
+    for at in store::MAGIC.len()..good.len() {
+        let mut bad = good.clone();
+        bad[at] ^= 1 << (at % 8);
+        std::fs::write(&path, &bad).unwrap();
+        let cache = ParseCache::open(&path);
+        assert_eq!(
+            summary(&load_through(&source, &cache)),
+            expected,
+            "bit {} of byte {at} flipped",
+            at % 8
+        );
+        // Saving does not bless a damaged entry with a new checksum.
+        cache.save().unwrap();
+        let cache = ParseCache::open(&path);
+        assert_eq!(summary(&load_through(&source, &cache)), expected);
+    }
+}
+
 use crate::history::test_repo::commit_all;
 
 #[test]
@@ -435,6 +465,26 @@ mod evidence {
         // Turned off, it neither reads nor writes.
         let off = EvidenceCache::open(&repo, false);
         assert!(off.get(head, "", tz, now).is_none());
+        // A flipped bit anywhere in the stored file is a miss.
+        let folder = repo.path().join("baton/evidence");
+        let file = std::fs::read_dir(&folder)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&head.to_string()))
+            })
+            .unwrap();
+        let good = std::fs::read(&file).unwrap();
+        for at in 0..good.len() {
+            let mut bad = good.clone();
+            bad[at] ^= 1 << (at % 8);
+            std::fs::write(&file, &bad).unwrap();
+            assert!(stored.get(head, "", tz, now).is_none(), "byte {at}");
+        }
+        std::fs::write(&file, &good).unwrap();
+        assert_eq!(stored.get(head, "", tz, now), Some(planted));
     }
 
     #[test]
