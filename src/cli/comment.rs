@@ -14,7 +14,7 @@ use crate::messages::{Lang, Msg};
 use crate::pr::{PrOptions, check_pr};
 use crate::publish::{
     CommentOutcome, GitHub, GitHubError, RetryPolicy, StatusState, Target, set_status,
-    upsert_comment,
+    upsert_comment, valid_repository, valid_sha,
 };
 use crate::report::ReportDoc;
 use crate::report::markdown::{self, Links};
@@ -130,6 +130,12 @@ pub fn run(args: CommentArgs) -> Outcome {
     let Some((owner, name)) = args.repo.as_deref().and_then(|r| r.split_once('/')) else {
         return fail("no repository: give --repo OWNER/NAME (or set GITHUB_REPOSITORY)");
     };
+    if !valid_repository(owner, name) {
+        return fail(format!(
+            "`{}` is not a repository (OWNER/NAME: letters, digits, `-`, `_`, `.`)",
+            crate::report::sanitize(&format!("{owner}/{name}"))
+        ));
+    }
     let Some(pr) = args.pr.or(event.as_ref().map(|e| e.0)) else {
         return fail("no pull request: give --pr N (or run on a pull_request event)");
     };
@@ -150,6 +156,12 @@ pub fn run(args: CommentArgs) -> Outcome {
     let Some(sha) = sha else {
         return fail("no head commit: give --sha (or a report from --base/--head)");
     };
+    if !valid_sha(&sha) {
+        return fail(format!(
+            "`{}` is not a commit id (40 or 64 hexadecimal digits)",
+            crate::report::sanitize(&sha)
+        ));
+    }
     let server = std::env::var("GITHUB_SERVER_URL").unwrap_or_else(|_| "https://github.com".into());
     let links = links_from_env(Some(&sha)).unwrap_or(Links {
         repo_url: format!("{}/{owner}/{name}", server.trim_end_matches('/')),

@@ -1,24 +1,45 @@
 //! A GitHub REST client: octocrab for transport, with a timeout on every
-//! call and bounded retries on server errors and rate limits.
+//! call, bounded retries on server errors and rate limits, a cap on every
+//! response body, no redirects, and the token redacted from everything a
+//! server says.
 //!
 //! octocrab's own retry layer is not used: honouring `Retry-After` and
 //! `x-ratelimit-reset` needs the response headers, which octocrab's typed
 //! errors do not carry, so requests go through its raw `_get`/`_post`/
-//! `_patch` and this module reads status and headers itself.
+//! `_patch` and this module reads status, headers and body itself.
+//! Redirects are not followed (octocrab's `follow-redirect` is off): a 302
+//! would turn a POST into a GET that "succeeds" without creating anything.
 
 use std::time::Duration;
 
 use http::{HeaderMap, StatusCode};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use octocrab::Octocrab;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-/// Why a GitHub call failed.
+use super::redact::redact;
+
+/// The largest response body read: a page of 50 comments of GitHub's
+/// largest size (65,536 characters) is under 16 MiB.
+pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a GitHub call failed. Every text in it came through [`redact`].
 #[derive(Debug, thiserror::Error)]
 pub enum GitHubError {
+    /// The token is not accepted (wrong, expired, revoked): a setup
+    /// mistake, never a read-only fork token.
+    #[error(
+        "GitHub rejected the token (401: {message}): GITHUB_TOKEN is wrong, expired or revoked"
+    )]
+    Unauthorized {
+        /// GitHub's message.
+        message: String,
+    },
     /// The token may not do this (a fork's read-only token, missing permissions).
     #[error("GitHub refused the request ({status}): {message}")]
     Forbidden {
-        /// 401, 403 or 404.
+        /// 403 or 404.
         status: u16,
         /// GitHub's message.
         message: String,
@@ -31,11 +52,47 @@ pub enum GitHubError {
         /// GitHub's message.
         message: String,
     },
+    /// A server error that outlasted the retries.
+    #[error("GitHub answered {status} {attempts} times ({message}); try again later")]
+    Unavailable {
+        /// The last status.
+        status: u16,
+        /// How many times it was asked.
+        attempts: u32,
+        /// GitHub's last message.
+        message: String,
+    },
+    /// A redirect, which baton does not follow.
+    #[error(
+        "GitHub answered {status}, a redirect to `{location}`, which baton does not follow: check --api-url and --repo"
+    )]
+    Redirected {
+        /// The status.
+        status: u16,
+        /// Where it pointed.
+        location: String,
+    },
     /// Still rate limited after waiting as long as allowed.
     #[error("GitHub's rate limit did not clear in time (it asked to wait {wait_seconds} s)")]
     RateLimited {
         /// How long GitHub asked to wait.
         wait_seconds: u64,
+    },
+    /// A success status with a body that is not what GitHub sends.
+    #[error("GitHub's answer to {what} is not what GitHub sends ({detail}): check --api-url")]
+    Unexpected {
+        /// Which call.
+        what: String,
+        /// What was wrong.
+        detail: String,
+    },
+    /// A body over [`MAX_RESPONSE_BYTES`].
+    #[error("GitHub's answer to {what} is over the {limit}-byte limit: check --api-url")]
+    TooLarge {
+        /// Which call.
+        what: String,
+        /// The limit.
+        limit: usize,
     },
     /// No answer in time.
     #[error("GitHub did not answer within {seconds} s ({what})")]
@@ -91,6 +148,29 @@ pub struct Response {
     pub headers: HeaderMap,
     /// The body.
     pub body: Value,
+    /// Which call it answers (`POST /repos/…/comments`), for messages.
+    pub what: String,
+}
+
+impl Response {
+    /// The body as `T`, when the status is `expected`: anything else is
+    /// not GitHub's answer to this call.
+    pub fn expect<T: DeserializeOwned>(self, expected: StatusCode) -> Result<T, GitHubError> {
+        if self.status != expected {
+            return Err(GitHubError::Unexpected {
+                what: self.what,
+                detail: format!(
+                    "status {}, where GitHub answers {}",
+                    self.status.as_u16(),
+                    expected.as_u16()
+                ),
+            });
+        }
+        serde_json::from_value(self.body).map_err(|e| GitHubError::Unexpected {
+            what: self.what,
+            detail: e.to_string(),
+        })
+    }
 }
 
 /// The HTTP methods baton uses.
@@ -109,6 +189,8 @@ pub struct GitHub {
     client: Octocrab,
     api: String,
     policy: RetryPolicy,
+    /// Kept only to remove it from what servers say.
+    token: String,
 }
 
 impl std::fmt::Debug for GitHub {
@@ -120,25 +202,39 @@ impl std::fmt::Debug for GitHub {
     }
 }
 
-/// How long a rate-limited response asks to wait, if it is one.
+/// A wait asked for by `Retry-After`: seconds, or an HTTP date.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let seconds = (at.timestamp() - chrono::Utc::now().timestamp()).max(0);
+    Some(Duration::from_secs(seconds as u64))
+}
+
+/// How long a rate-limited response asks to wait, if it is one (GitHub
+/// answers 403 or 429 with `Retry-After` or an exhausted
+/// `x-ratelimit-remaining`).
 fn rate_limit_wait(status: StatusCode, headers: &HeaderMap) -> Option<Duration> {
+    if !matches!(
+        status,
+        StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS
+    ) {
+        return None;
+    }
+    if let Some(wait) = retry_after(headers) {
+        return Some(wait);
+    }
     let header = |name: &str| {
         headers
             .get(name)
             .and_then(|v| v.to_str().ok())
             .map(str::trim)
     };
-    if let Some(seconds) = header("retry-after").and_then(|v| v.parse::<u64>().ok()) {
-        return Some(Duration::from_secs(seconds));
-    }
     let limited =
         status == StatusCode::TOO_MANY_REQUESTS || header("x-ratelimit-remaining") == Some("0");
-    if !limited
-        || !matches!(
-            status,
-            StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS
-        )
-    {
+    if !limited {
         return None;
     }
     let reset = header("x-ratelimit-reset").and_then(|v| v.parse::<i64>().ok());
@@ -148,39 +244,63 @@ fn rate_limit_wait(status: StatusCode, headers: &HeaderMap) -> Option<Duration> 
     ))
 }
 
-fn message_of(body: &Value) -> String {
-    body.get("message")
-        .and_then(Value::as_str)
-        .map_or_else(|| "no message".to_string(), str::to_string)
-}
-
 impl GitHub {
     /// A client for the API at `api` (e.g. `https://api.github.com`).
     pub fn new(api: &str, token: &str, policy: RetryPolicy) -> Result<GitHub, GitHubError> {
+        let shown = redact(api, token);
         let client = Octocrab::builder()
             .base_uri(api)
-            .map_err(|_| GitHubError::Setup(format!("`{api}` is not a valid API URL")))?
+            .map_err(|_| GitHubError::Setup(format!("`{shown}` is not a valid API URL")))?
             .personal_token(token.to_string())
             .set_connect_timeout(Some(policy.timeout))
             .set_read_timeout(Some(policy.timeout))
             .set_write_timeout(Some(policy.timeout))
             .build()
-            .map_err(|e| GitHubError::Setup(format!("cannot build the GitHub client: {e}")))?;
+            .map_err(|e| {
+                GitHubError::Setup(redact(
+                    &format!("cannot build the GitHub client: {e}"),
+                    token,
+                ))
+            })?;
         Ok(GitHub {
             client,
-            api: api.trim_end_matches('/').to_string(),
+            api: shown.trim_end_matches('/').to_string(),
             policy,
+            token: token.to_string(),
         })
     }
 
-    /// The absolute URL of an API path (`/repos/…`); absolute URLs (from
-    /// `Link` headers) are kept.
-    pub fn url(&self, path: &str) -> String {
-        if path.starts_with("http://") || path.starts_with("https://") {
-            path.to_string()
-        } else {
-            format!("{}{}", self.api, path)
+    /// What a server said, safe to show.
+    fn shown(&self, text: &str) -> String {
+        redact(text, &self.token)
+    }
+
+    fn message_of(&self, body: &Value) -> String {
+        match body.get("message").and_then(Value::as_str) {
+            Some(message) => self.shown(message),
+            None => "no message".to_string(),
         }
+    }
+
+    /// The absolute URL of an API path (`/repos/…`); absolute URLs (from
+    /// `Link` headers) are kept only on the API's own host.
+    pub fn url(&self, path: &str) -> Result<String, GitHubError> {
+        if path.starts_with("http://") || path.starts_with("https://") {
+            // A `Link` header pointing elsewhere would carry the token there.
+            let origin = |url: &str| -> Option<String> {
+                let uri: http::Uri = url.parse().ok()?;
+                Some(format!("{}://{}", uri.scheme_str()?, uri.authority()?))
+            };
+            return match (origin(path), origin(&self.api)) {
+                (Some(a), Some(b)) if a.eq_ignore_ascii_case(&b) => Ok(path.to_string()),
+                _ => Err(GitHubError::Setup(format!(
+                    "GitHub pointed to `{}`, outside {}: not followed",
+                    self.shown(path),
+                    self.api
+                ))),
+            };
+        }
+        Ok(format!("{}{}", self.api, path))
     }
 
     async fn once(
@@ -188,10 +308,11 @@ impl GitHub {
         method: Method,
         url: &str,
         body: Option<&Value>,
+        what: &str,
     ) -> Result<Response, GitHubError> {
         let network = |e: octocrab::Error| GitHubError::Network {
             api: self.api.clone(),
-            message: e.to_string(),
+            message: self.shown(&e.to_string()),
         };
         let response = match method {
             Method::Get => self.client._get(url).await,
@@ -199,42 +320,68 @@ impl GitHub {
             Method::Patch => self.client._patch(url, body).await,
         }
         .map_err(network)?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let text = self
-            .client
-            .body_to_string(response)
-            .await
-            .map_err(network)?;
-        let body = serde_json::from_str(&text).unwrap_or(Value::Null);
+        let (parts, body) = response.into_parts();
+        let too_large = || GitHubError::TooLarge {
+            what: what.to_string(),
+            limit: MAX_RESPONSE_BYTES,
+        };
+        let declared = parts
+            .headers
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > MAX_RESPONSE_BYTES as u64) {
+            return Err(too_large());
+        }
+        let bytes = match Limited::new(body, MAX_RESPONSE_BYTES).collect().await {
+            Ok(collected) => collected.to_bytes(),
+            Err(e) if e.is::<LengthLimitError>() => return Err(too_large()),
+            Err(e) => {
+                return Err(GitHubError::Network {
+                    api: self.api.clone(),
+                    message: self.shown(&e.to_string()),
+                });
+            }
+        };
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         Ok(Response {
-            status,
-            headers,
+            status: parts.status,
+            headers: parts.headers,
             body,
+            what: what.to_string(),
         })
     }
 
     /// Sends a request; retries server errors, rate limits and broken
-    /// connections (bounded), and fails on other error statuses.
+    /// connections (bounded), and fails on other statuses but 2xx.
     pub async fn send(
         &self,
         method: Method,
         path: &str,
         body: Option<&Value>,
     ) -> Result<Response, GitHubError> {
-        let url = self.url(path);
-        let what = format!("{method:?} {}", path.split('?').next().unwrap_or(path)).to_uppercase();
+        let url = self.url(path)?;
+        let route = path.split('?').next().unwrap_or(path);
+        let what = format!(
+            "{} {}",
+            format!("{method:?}").to_uppercase(),
+            self.shown(route)
+        );
         let mut backoff = self.policy.backoff;
         let mut attempt = 0;
         loop {
             let result =
-                tokio::time::timeout(self.policy.timeout, self.once(method, &url, body)).await;
+                tokio::time::timeout(self.policy.timeout, self.once(method, &url, body, &what))
+                    .await;
             let wait = match result {
                 Err(_) => {
                     return Err(GitHubError::Timeout {
                         seconds: self.policy.timeout.as_secs(),
                         what,
                     });
+                }
+                Ok(Err(error @ (GitHubError::TooLarge { .. } | GitHubError::Setup(_)))) => {
+                    return Err(error);
                 }
                 Ok(Err(error)) => {
                     if attempt >= self.policy.retries {
@@ -254,17 +401,42 @@ impl GitHub {
                             });
                         }
                         wait
-                    } else if status.is_server_error() && attempt < self.policy.retries {
-                        backoff
-                    } else if matches!(status.as_u16(), 401 | 403 | 404) {
+                    } else if status.is_server_error() {
+                        if attempt >= self.policy.retries {
+                            return Err(GitHubError::Unavailable {
+                                status: status.as_u16(),
+                                attempts: attempt + 1,
+                                message: self.message_of(&response.body),
+                            });
+                        }
+                        // A busy server may say how long to wait.
+                        match retry_after(&response.headers) {
+                            Some(wait) if wait <= self.policy.max_wait => wait,
+                            _ => backoff,
+                        }
+                    } else if status.is_redirection() {
+                        let location = response
+                            .headers
+                            .get(http::header::LOCATION)
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("");
+                        return Err(GitHubError::Redirected {
+                            status: status.as_u16(),
+                            location: self.shown(location),
+                        });
+                    } else if status == StatusCode::UNAUTHORIZED {
+                        return Err(GitHubError::Unauthorized {
+                            message: self.message_of(&response.body),
+                        });
+                    } else if matches!(status.as_u16(), 403 | 404) {
                         return Err(GitHubError::Forbidden {
                             status: status.as_u16(),
-                            message: message_of(&response.body),
+                            message: self.message_of(&response.body),
                         });
                     } else {
                         return Err(GitHubError::Status {
                             status: status.as_u16(),
-                            message: message_of(&response.body),
+                            message: self.message_of(&response.body),
                         });
                     }
                 }
@@ -314,11 +486,25 @@ mod tests {
             wait <= Duration::from_secs(5) && wait >= Duration::from_secs(3),
             "{wait:?}"
         );
-        // A plain 403 (a read-only token) is not a rate limit.
+        // A plain 403 (a read-only token) is not a rate limit, nor is a
+        // busy server's Retry-After.
         assert_eq!(
             rate_limit_wait(StatusCode::FORBIDDEN, &HeaderMap::new()),
             None
         );
+        let mut busy = HeaderMap::new();
+        busy.insert("retry-after", "1".parse().unwrap());
+        assert_eq!(
+            rate_limit_wait(StatusCode::SERVICE_UNAVAILABLE, &busy),
+            None
+        );
+        assert_eq!(retry_after(&busy), Some(Duration::from_secs(1)));
+        let mut dated = HeaderMap::new();
+        dated.insert(
+            "retry-after",
+            "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(retry_after(&dated), Some(Duration::ZERO));
     }
 
     #[test]

@@ -2,12 +2,35 @@
 //! commit status. Rendering is not done here (see [`crate::report`]).
 
 pub mod client;
+mod redact;
 
+use http::StatusCode;
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 pub use client::{GitHub, GitHubError, Method, RetryPolicy};
 
 use crate::report::markdown::MARKER;
+
+/// Whether `owner/name` can be a GitHub repository: letters, digits, `-`,
+/// `_` and `.` (not `.` or `..`), so it cannot leave its place in a URL
+/// (`--repo acme/../../orgs/x`).
+pub fn valid_repository(owner: &str, name: &str) -> bool {
+    let part = |p: &str| {
+        !p.is_empty()
+            && p.len() <= 100
+            && p != "."
+            && p != ".."
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    part(owner) && part(name)
+}
+
+/// Whether `sha` is a full commit id (40 or 64 hexadecimal digits).
+pub fn valid_sha(sha: &str) -> bool {
+    matches!(sha.len(), 40 | 64) && sha.chars().all(|c| c.is_ascii_hexdigit())
+}
 
 /// The repository and pull request to publish to.
 #[derive(Debug, Clone)]
@@ -40,14 +63,31 @@ enum Identity {
     AnyBot,
 }
 
+/// The parts of GitHub's answers baton reads; serde checks that they are
+/// there (a body that is not GitHub's answer is an error, not a success).
+#[derive(Debug, Deserialize)]
+struct User {
+    login: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Comment {
+    id: u64,
+}
+
+#[derive(Debug, Deserialize)]
+struct Status {
+    state: String,
+    context: String,
+}
+
 async fn identity(github: &GitHub) -> Result<Identity, GitHubError> {
     match github.send(Method::Get, "/user", None).await {
-        Ok(response) => Ok(response
-            .body
-            .get("login")
-            .and_then(Value::as_str)
-            .map_or(Identity::AnyBot, |login| Identity::Login(login.to_string()))),
-        // Installation tokens may not read /user.
+        Ok(response) => Ok(Identity::Login(
+            response.expect::<User>(StatusCode::OK)?.login,
+        )),
+        // Installation tokens may not read /user (403); a wrong token (401)
+        // is an error.
         Err(GitHubError::Forbidden { .. }) => Ok(Identity::AnyBot),
         Err(e) => Err(e),
     }
@@ -83,26 +123,30 @@ pub async fn upsert_comment(
     body: &str,
 ) -> Result<CommentOutcome, GitHubError> {
     let me = identity(github).await?;
+    // 50 a page keeps the largest page under the response cap.
     let mut page = Some(format!(
-        "/repos/{}/{}/issues/{}/comments?per_page=100",
+        "/repos/{}/{}/issues/{}/comments?per_page=50",
         target.owner, target.repo, target.pr
     ));
     let mut ours: Option<u64> = None;
-    // Bounded: 1,000 pages of 100 comments.
+    // Bounded: 2,000 pages of 50 comments.
     let mut pages = 0;
     while let Some(url) = page.take() {
         pages += 1;
         let response = github.send(Method::Get, &url, None).await?;
-        if let Some(comments) = response.body.as_array() {
-            ours = comments
-                .iter()
-                .find(|c| is_ours(c, &me))
-                .and_then(|c| c.get("id").and_then(Value::as_u64));
+        let next = client::next_link(&response.headers);
+        let comments: Vec<Value> = response.expect(StatusCode::OK)?;
+        if let Some(comment) = comments.iter().find(|c| is_ours(c, &me)) {
+            let comment = Comment::deserialize(comment).map_err(|e| GitHubError::Unexpected {
+                what: "a comment".into(),
+                detail: e.to_string(),
+            })?;
+            ours = Some(comment.id);
         }
-        if ours.is_some() || pages >= 1_000 {
+        if ours.is_some() || pages >= 2_000 {
             break;
         }
-        page = client::next_link(&response.headers);
+        page = next;
     }
     let payload = json!({ "body": body });
     match ours {
@@ -111,7 +155,16 @@ pub async fn upsert_comment(
                 "/repos/{}/{}/issues/comments/{id}",
                 target.owner, target.repo
             );
-            github.send(Method::Patch, &path, Some(&payload)).await?;
+            let updated: Comment = github
+                .send(Method::Patch, &path, Some(&payload))
+                .await?
+                .expect(StatusCode::OK)?;
+            if updated.id != id {
+                return Err(GitHubError::Unexpected {
+                    what: format!("PATCH {path}"),
+                    detail: format!("it answered for comment {} instead", updated.id),
+                });
+            }
             Ok(CommentOutcome::Updated(id))
         }
         None => {
@@ -119,10 +172,11 @@ pub async fn upsert_comment(
                 "/repos/{}/{}/issues/{}/comments",
                 target.owner, target.repo, target.pr
             );
-            let response = github.send(Method::Post, &path, Some(&payload)).await?;
-            Ok(CommentOutcome::Created(
-                response.body.get("id").and_then(Value::as_u64).unwrap_or(0),
-            ))
+            let created: Comment = github
+                .send(Method::Post, &path, Some(&payload))
+                .await?
+                .expect(StatusCode::CREATED)?;
+            Ok(CommentOutcome::Created(created.id))
         }
     }
 }
@@ -146,8 +200,12 @@ pub async fn set_status(
 ) -> Result<(), GitHubError> {
     // GitHub limits descriptions to 140 characters.
     let description: String = description.chars().take(140).collect();
+    let state = match state {
+        StatusState::Success => "success",
+        StatusState::Failure => "failure",
+    };
     let mut payload = json!({
-        "state": match state { StatusState::Success => "success", StatusState::Failure => "failure" },
+        "state": state,
         "context": "baton",
         "description": description,
     });
@@ -158,15 +216,43 @@ pub async fn set_status(
         "/repos/{}/{}/statuses/{}",
         target.owner, target.repo, target.sha
     );
-    github
+    let set: Status = github
         .send(Method::Post, &path, Some(&payload))
-        .await
-        .map(|_| ())
+        .await?
+        .expect(StatusCode::CREATED)?;
+    if set.state != state || set.context != "baton" {
+        return Err(GitHubError::Unexpected {
+            what: format!("POST {path}"),
+            detail: format!(
+                "it set `{}` to `{}`",
+                crate::report::sanitize(&set.context),
+                crate::report::sanitize(&set.state)
+            ),
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repositories_and_commits_cannot_leave_their_place_in_a_url() {
+        assert!(valid_repository("acme", "plans.v2"));
+        for (owner, name) in [
+            ("acme", ".."),
+            ("acme", "a/b"),
+            ("", "x"),
+            ("a?b", "x"),
+            ("a", "b#c"),
+        ] {
+            assert!(!valid_repository(owner, name), "{owner}/{name}");
+        }
+        assert!(valid_sha(&"a".repeat(40)));
+        assert!(!valid_sha("../../../orgs/x"));
+        assert!(!valid_sha(&"g".repeat(40)));
+    }
 
     #[test]
     fn only_our_marked_comments_are_ours() {

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository, Signature, Time};
 
+pub mod github;
+
 /// A git repository in a temporary folder.
 pub struct TestRepo {
     pub dir: tempfile::TempDir,
