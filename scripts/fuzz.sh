@@ -16,7 +16,7 @@ export RUSTC_BOOTSTRAP=1
 seconds="${1:-1800}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(task request meeting baton_toml org_toml change)
+[ ${#targets[@]} -gt 0 ] || targets=(task request meeting baton_toml org_toml change report)
 
 seed() {
   local target="$1" pattern="$2"
@@ -32,6 +32,7 @@ for target in "${targets[@]}"; do
     meeting) seed meeting '*meeting*/*.toml' ;;
     baton_toml) seed baton_toml '*baton*.toml' ;;
     org_toml) seed org_toml '*org*.toml' ;;
+    report) mkdir -p corpus/report && cp ../tests/fuzz-regressions/report/seed-* corpus/report/ ;;
   esac
   echo "== fuzzing $target for ${seconds}s"
   cargo fuzz run "$target" "corpus/$target" -- \

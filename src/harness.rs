@@ -47,3 +47,20 @@ pub fn pipeline(path: &str, bytes: &[u8]) {
     let _ = report::github::render(&doc);
     let _ = report::sarif::render(&doc);
 }
+
+/// Reads `bytes` as a report (`render`, `comment --report`) and as a
+/// baseline (`check --baseline`), rendering what reads; panics only on a
+/// bug.
+pub fn report(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    if let Ok(doc) = ReportDoc::read(text) {
+        let _ = doc.to_json();
+        let _ = markdown::render(&doc, None, Lang::En, markdown::GITHUB_LIMIT);
+        let _ = markdown::render(&doc, None, Lang::Zh, 1_000);
+        let _ = report::github::render(&doc);
+        let _ = report::sarif::render(&doc);
+    }
+    let _ = crate::check::baseline::Baseline::parse(text, "baseline.json");
+}

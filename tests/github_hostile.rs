@@ -259,4 +259,14 @@ async fn a_repository_or_commit_that_would_leave_its_url_is_refused() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("is not a commit id"), "{}", run.stderr);
     assert!(requests(&server).await.is_empty());
+    // The token is never sent in clear across a network.
+    let run = comment_run(
+        &server,
+        &[],
+        vec![("GITHUB_API_URL", "http://192.0.2.1/api/v3".into())],
+    )
+    .await;
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("is not https"), "{}", run.stderr);
+    assert!(run.elapsed < Duration::from_secs(5), "it tried to connect");
 }

@@ -61,7 +61,8 @@ impl EvidenceCache {
     /// false or `BATON_NO_CACHE` is set).
     pub fn open(repo: &Repository, enabled: bool) -> EvidenceCache {
         let dir = super::location::cache_dir(repo.path(), enabled).map(|d| d.join("evidence"));
-        let shallow = std::fs::read_to_string(repo.path().join("shallow")).unwrap_or_default();
+        let shallow =
+            crate::source::read_capped(&repo.path().join("shallow"), 16 << 20).unwrap_or_default();
         EvidenceCache { dir, shallow }
     }
 

@@ -86,18 +86,15 @@ impl Baseline {
     /// Reads a baseline; the error names the file, and the line and column
     /// of a JSON mistake.
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let shown = path.display();
-        let size = std::fs::metadata(path)
-            .map_err(|e| format!("cannot read the baseline {shown}: {e}"))?
-            .len();
-        if size > MAX_BYTES {
-            return Err(format!(
-                "the baseline {shown} is {size} bytes, over the {MAX_BYTES}-byte limit"
-            ));
-        }
-        let text = std::fs::read_to_string(path)
+        let shown = path.display().to_string();
+        let text = crate::source::read_capped(path, MAX_BYTES)
             .map_err(|e| format!("cannot read the baseline {shown}: {e}"))?;
-        let baseline: Baseline = serde_json::from_str(&text)
+        Baseline::parse(&text, &shown)
+    }
+
+    /// Parses the text of a baseline; `shown` names it in errors.
+    pub fn parse(text: &str, shown: &str) -> Result<Baseline, String> {
+        let baseline: Baseline = serde_json::from_str(text)
             .map_err(|e| format!("{shown}:{}:{}: not a baseline: {e}", e.line(), e.column()))?;
         if baseline.version != 1 {
             return Err(format!(

@@ -251,15 +251,22 @@ enum Done {
     Pr(PrChecked),
 }
 
-/// Links to files at a commit, from the GitHub Actions environment.
+/// Links to files at a commit, from the GitHub Actions environment; none
+/// when a value could not stand in a link (they end up in Markdown).
 pub(crate) fn links_from_env(sha: Option<&str>) -> Option<Links> {
-    let repository = std::env::var("GITHUB_REPOSITORY")
-        .ok()
-        .filter(|r| !r.is_empty())?;
+    use crate::publish::{valid_base_url, valid_repository, valid_sha};
+    let repository = std::env::var("GITHUB_REPOSITORY").ok().filter(|r| {
+        r.split_once('/')
+            .is_some_and(|(o, n)| valid_repository(o, n))
+    })?;
     let server = std::env::var("GITHUB_SERVER_URL").unwrap_or_else(|_| "https://github.com".into());
+    if !valid_base_url(&server) {
+        return None;
+    }
     let sha = sha
         .map(str::to_string)
-        .or_else(|| std::env::var("GITHUB_SHA").ok())?;
+        .or_else(|| std::env::var("GITHUB_SHA").ok())
+        .filter(|s| valid_sha(s))?;
     Some(Links {
         repo_url: format!("{}/{repository}", server.trim_end_matches('/')),
         sha,

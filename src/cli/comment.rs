@@ -13,8 +13,8 @@ use crate::git::GitRepo;
 use crate::messages::{Lang, Msg};
 use crate::pr::{PrOptions, check_pr};
 use crate::publish::{
-    CommentOutcome, GitHub, GitHubError, RetryPolicy, StatusState, Target, set_status,
-    upsert_comment, valid_repository, valid_sha,
+    CommentOutcome, GitHub, GitHubError, RetryPolicy, StatusState, Target, safe_for_token,
+    set_status, upsert_comment, valid_base_url, valid_repository, valid_sha,
 };
 use crate::report::ReportDoc;
 use crate::report::markdown::{self, Links};
@@ -68,7 +68,9 @@ pub struct CommentArgs {
 /// The pull request of the GitHub Actions event, if any: (number, base sha, head sha).
 fn event_pull_request() -> Option<(u64, Option<String>, Option<String>)> {
     let path = std::env::var_os("GITHUB_EVENT_PATH")?;
-    let event: Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    // GitHub caps webhook payloads at 25 MB.
+    let text = crate::source::read_capped(std::path::Path::new(&path), 32 << 20).ok()?;
+    let event: Value = serde_json::from_str(&text).ok()?;
     let pr = event.get("pull_request")?;
     let sha = |side: &str| pr.get(side)?.get("sha")?.as_str().map(str::to_string);
     let number = pr
@@ -78,10 +80,20 @@ fn event_pull_request() -> Option<(u64, Option<String>, Option<String>)> {
     Some((number, sha("base"), sha("head")))
 }
 
+/// The Actions run's page, for the status link (none when a value from
+/// the environment could not stand in a URL).
 fn run_url() -> Option<String> {
     let server = std::env::var("GITHUB_SERVER_URL").unwrap_or_else(|_| "https://github.com".into());
-    let repo = std::env::var("GITHUB_REPOSITORY").ok()?;
-    let run = std::env::var("GITHUB_RUN_ID").ok()?;
+    let repo = std::env::var("GITHUB_REPOSITORY").ok().filter(|r| {
+        r.split_once('/')
+            .is_some_and(|(o, n)| valid_repository(o, n))
+    })?;
+    let run = std::env::var("GITHUB_RUN_ID")
+        .ok()
+        .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))?;
+    if !valid_base_url(&server) {
+        return None;
+    }
     Some(format!(
         "{}/{repo}/actions/runs/{run}",
         server.trim_end_matches('/')
@@ -93,7 +105,7 @@ fn report(
     event: &Option<(u64, Option<String>, Option<String>)>,
 ) -> Result<(ReportDoc, bool), String> {
     if let Some(path) = &args.report {
-        let text = std::fs::read_to_string(path)
+        let text = crate::source::read_capped(path, crate::report::doc::MAX_REPORT_BYTES as u64)
             .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         let doc = ReportDoc::read(&text).map_err(|e| format!("`{}`: {e}", path.display()))?;
         return Ok((doc, false));
@@ -162,7 +174,10 @@ pub fn run(args: CommentArgs) -> Outcome {
             crate::report::sanitize(&sha)
         ));
     }
-    let server = std::env::var("GITHUB_SERVER_URL").unwrap_or_else(|_| "https://github.com".into());
+    let server = std::env::var("GITHUB_SERVER_URL")
+        .ok()
+        .filter(|s| valid_base_url(s))
+        .unwrap_or_else(|| "https://github.com".into());
     let links = links_from_env(Some(&sha)).unwrap_or(Links {
         repo_url: format!("{}/{owner}/{name}", server.trim_end_matches('/')),
         sha: sha.clone(),
@@ -179,6 +194,12 @@ pub fn run(args: CommentArgs) -> Outcome {
     else {
         return fail("GITHUB_TOKEN is not set: nothing can be published");
     };
+    if !safe_for_token(&args.api_url) {
+        return fail(format!(
+            "`{}` is not https: the token would cross the network in clear (http is allowed only to 127.0.0.1 and localhost)",
+            crate::report::sanitize(&args.api_url)
+        ));
+    }
     let policy = RetryPolicy {
         timeout: Duration::from_secs(args.timeout.max(1)),
         ..RetryPolicy::default()

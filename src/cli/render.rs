@@ -38,7 +38,8 @@ pub struct RenderArgs {
 
 /// Runs `baton render`; the exit code is always 0 when it could render.
 pub fn run(args: RenderArgs) -> Outcome {
-    let text = match std::fs::read_to_string(&args.report) {
+    let limit = crate::report::doc::MAX_REPORT_BYTES as u64;
+    let text = match crate::source::read_capped(&args.report, limit) {
         Ok(text) => text,
         Err(e) => return fail(format!("cannot read `{}`: {e}", args.report.display())),
     };

@@ -117,7 +117,8 @@ fn shallow_boundaries(repo: &Repository) -> HashSet<Oid> {
     if !repo.is_shallow() {
         return HashSet::new();
     }
-    std::fs::read_to_string(repo.path().join("shallow"))
+    // One line per boundary commit: a few kilobytes in any real clone.
+    crate::source::read_capped(&repo.path().join("shallow"), 16 << 20)
         .unwrap_or_default()
         .lines()
         .filter_map(|l| Oid::from_str(l.trim()).ok())

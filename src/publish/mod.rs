@@ -27,6 +27,34 @@ pub fn valid_repository(owner: &str, name: &str) -> bool {
     part(owner) && part(name)
 }
 
+/// Whether `url` is an `http(s)://host[:port][/path]` base URL that can
+/// stand in a Markdown link and a path can follow: no spaces, quotes,
+/// brackets, parentheses, query or fragment.
+pub fn valid_base_url(url: &str) -> bool {
+    let Ok(uri) = url.parse::<http::Uri>() else {
+        return false;
+    };
+    matches!(uri.scheme_str(), Some("http" | "https"))
+        && uri.authority().is_some()
+        && uri.query().is_none()
+        && url
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | ':' | '/'))
+}
+
+/// Whether the token may be sent to `api`: over https, or to this machine
+/// (a local stand-in) — never in clear across a network.
+pub fn safe_for_token(api: &str) -> bool {
+    let Ok(uri) = api.parse::<http::Uri>() else {
+        return false;
+    };
+    match (uri.scheme_str(), uri.host()) {
+        (Some("https"), Some(_)) => true,
+        (Some("http"), Some(host)) => matches!(host, "127.0.0.1" | "localhost" | "[::1]" | "::1"),
+        _ => false,
+    }
+}
+
 /// Whether `sha` is a full commit id (40 or 64 hexadecimal digits).
 pub fn valid_sha(sha: &str) -> bool {
     matches!(sha.len(), 40 | 64) && sha.chars().all(|c| c.is_ascii_hexdigit())
@@ -249,6 +277,20 @@ mod tests {
         ] {
             assert!(!valid_repository(owner, name), "{owner}/{name}");
         }
+        assert!(valid_base_url("https://github.example.com"));
+        assert!(valid_base_url("http://127.0.0.1:8080/ghe"));
+        for bad in [
+            "javascript:alert(1)",
+            "https://x.com/a)b",
+            "https://x.com/ a",
+            "https://x?y",
+            "x.com",
+        ] {
+            assert!(!valid_base_url(bad), "{bad}");
+        }
+        assert!(safe_for_token("https://api.github.com"));
+        assert!(safe_for_token("http://127.0.0.1:4000"));
+        assert!(!safe_for_token("http://ghe.example.com/api/v3"));
         assert!(valid_sha(&"a".repeat(40)));
         assert!(!valid_sha("../../../orgs/x"));
         assert!(!valid_sha(&"g".repeat(40)));

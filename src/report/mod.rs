@@ -4,7 +4,7 @@
 //! [`ReportDoc`], which is also what `--format json` prints, so `baton
 //! comment --report FILE` can publish a report produced earlier.
 
-mod doc;
+pub mod doc;
 pub mod escape;
 pub mod github;
 pub mod markdown;

@@ -22,6 +22,31 @@ use crate::files::Reread;
 /// Files larger than this are not read (SPEC §9).
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
+/// The text of the file at `path` when it is at most `limit` bytes: the
+/// size is checked before and while reading (a file that grows meanwhile
+/// is still refused), so no file makes baton allocate more than `limit`.
+pub fn read_capped(path: &std::path::Path, limit: u64) -> std::io::Result<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let over = |size: u64| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("it is {size} bytes, over the {limit}-byte limit"),
+        )
+    };
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Err(over(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(over(bytes.len() as u64));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+}
+
 /// What role a file plays.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
