@@ -38,6 +38,7 @@ fn source(items: usize) -> MemorySource {
         items,
         commits: 0,
         seed: 1,
+        profile: Default::default(),
     });
     synth
         .files()
@@ -192,6 +193,7 @@ fn bench_history(c: &mut Criterion) {
         items: 10_000,
         commits: 2_000,
         seed: 1,
+        profile: Default::default(),
     });
     synth.write(&root).expect("the repository is written");
     let repo = GitRepo::discover(&root).expect("a git repository");

@@ -46,6 +46,7 @@ fn check_reports_exactly_the_planted_findings() {
         items: 1000,
         commits: 50,
         seed: 7,
+        profile: Default::default(),
     });
     let written = synth.write(&root).unwrap().expect("a git history");
     assert_eq!(written.commits, 50);
@@ -73,11 +74,60 @@ fn check_reports_exactly_the_planted_findings() {
 }
 
 #[test]
+fn the_late_profile_gives_most_items_a_finding_exactly_as_planted() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("late");
+    let synth = Synth::generate(&Options {
+        items: 2000,
+        commits: 40,
+        seed: 3,
+        profile: generator::Profile::Late,
+    });
+    synth.write(&root).unwrap();
+    let expected = synth.expected();
+    let planted: usize = expected.findings.values().sum();
+    assert!(
+        planted > 1300,
+        "only {planted} of 2000 items have a finding"
+    );
+    for extra in [&[][..], &["--no-history"]] {
+        let (code, counts, _) = check(&root, extra);
+        assert_eq!(counts, expected.findings, "check {extra:?}");
+        assert_eq!(code, 1);
+    }
+}
+
+#[test]
+fn the_chain_profile_is_one_chain_of_late_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("chain");
+    Synth::generate(&Options {
+        items: 400,
+        commits: 0,
+        seed: 1,
+        profile: generator::Profile::Chain,
+    })
+    .write(&root)
+    .unwrap();
+    let (code, counts, _) = check(&root, &["--no-history"]);
+    assert_eq!(code, 1);
+    // 1wd each from 2026-11-13: about 150 tasks fit before 2027-06-30.
+    let late = counts.get("D004").copied().unwrap_or(0);
+    assert!((230..=270).contains(&late), "{counts:?}");
+    assert_eq!(
+        counts.len(),
+        2,
+        "D004 and S006 (2027 has no holiday data): {counts:?}"
+    );
+}
+
+#[test]
 fn the_same_seed_gives_the_same_repository() {
     let options = |seed| Options {
         items: 300,
         commits: 0,
         seed,
+        profile: Default::default(),
     };
     let first = Synth::generate(&options(3)).files();
     assert_eq!(first, Synth::generate(&options(3)).files());

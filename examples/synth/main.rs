@@ -50,17 +50,31 @@ struct Args {
     /// Seed of the generator.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// How the items look: `plain` (a few planted findings), `late` (most
+    /// items have one), `chain` (one long chain of late tasks, no history).
+    #[arg(long, default_value = "plain", value_parser = parse_profile)]
+    profile: generator::Profile,
     /// Folder to create (must not exist or be empty).
     out: PathBuf,
 }
 
+fn parse_profile(name: &str) -> Result<generator::Profile, String> {
+    generator::Profile::parse(name)
+        .ok_or_else(|| format!("no profile `{name}`: plain, late or chain"))
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
+    if args.profile == generator::Profile::Chain && args.commits > 0 {
+        eprintln!("synth: the chain profile has no history (--commits 0)");
+        return ExitCode::from(2);
+    }
     let started = Instant::now();
     let options = generator::Options {
         items: args.items,
         commits: args.commits,
         seed: args.seed,
+        profile: args.profile,
     };
     let synth = generator::Synth::generate(&options);
     let generated = started.elapsed();

@@ -24,12 +24,13 @@ pub use location::{git_cache, worktree_cache};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use git2::Oid;
 
+use crate::files::Reread;
 use crate::model::ItemBody;
 use crate::source::{FileKind, Stamp};
 use store::Key;
@@ -46,11 +47,15 @@ pub struct ParseCache {
     path: Option<PathBuf>,
     /// The stored file's bytes; entries point into it.
     data: Vec<u8>,
+    /// The stored file, open: the texts of cached files are read from it
+    /// when a finding needs them, after `data` is gone (it is the old file
+    /// even once a save renamed a new one over it).
+    file: Option<Arc<std::fs::File>>,
     entries: Vec<Entry>,
     blobs: HashMap<(Oid, FileKind), usize, foldhash::fast::RandomState>,
     stamps: HashMap<String, usize, foldhash::fast::RandomState>,
-    /// Items this run parsed that the cache did not hold.
-    fresh: Mutex<Vec<(Key, Vec<u8>)>>,
+    /// Items this run parsed that the cache did not hold, with their texts.
+    fresh: Mutex<Vec<(Key, Vec<u8>, String)>>,
     /// Seconds since the epoch when the cache was opened.
     opened_at: i64,
 }
@@ -58,7 +63,8 @@ pub struct ParseCache {
 struct Entry {
     key: Key,
     body: Range<usize>,
-    /// The CRC-32 of key and body as written.
+    text: Range<usize>,
+    /// The CRC-32 of key, body and text as written.
     crc: u32,
     used: AtomicBool,
 }
@@ -80,13 +86,17 @@ impl ParseCache {
             opened_at,
             ..ParseCache::default()
         };
-        let Ok(data) = std::fs::read(path) else {
+        let Ok(mut file) = std::fs::File::open(path) else {
             return cache;
         };
+        let mut data = Vec::new();
+        if std::io::Read::read_to_end(&mut file, &mut data).is_err() {
+            return cache;
+        }
         let Some(stored) = store::decode(&data) else {
             return cache;
         };
-        for (key, body, crc) in stored {
+        for (key, body, text, crc) in stored {
             let index = cache.entries.len();
             match &key {
                 Key::Blob(oid, kind) => {
@@ -99,11 +109,13 @@ impl ParseCache {
             cache.entries.push(Entry {
                 key,
                 body,
+                text,
                 crc,
                 used: AtomicBool::new(false),
             });
         }
         cache.data = data;
+        cache.file = Some(Arc::new(file));
         cache
     }
 
@@ -120,6 +132,30 @@ impl ParseCache {
     /// Whether it held none when opened.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// The text of the file `path` of `kind` as it is now (`stamp`), served
+    /// from the cache when it holds it (checked against its checksum when
+    /// read), so that a finding in a cached file needs no second read.
+    pub fn stamped_text(&self, path: &str, kind: FileKind, stamp: &Stamp) -> Option<Reread> {
+        self.text_of(self.stamp_entry(path, kind, stamp)?)
+    }
+
+    /// The text of blob `oid` read as `kind`, as [`Self::stamped_text`].
+    pub fn blob_text(&self, oid: Oid, kind: FileKind) -> Option<Reread> {
+        self.text_of(*self.blobs.get(&(oid, kind))?)
+    }
+
+    fn text_of(&self, index: usize) -> Option<Reread> {
+        let entry = self.entries.get(index)?;
+        let file = Arc::clone(self.file.as_ref()?);
+        let (key, crc) = (entry.key.clone(), entry.crc);
+        let (body, text) = (entry.body.clone(), entry.text.clone());
+        Some(Reread::new(move || {
+            let body = read_at(&file, &body)?;
+            let text = read_at(&file, &text)?;
+            (store::checksum(&key, &body, &text) == crc).then_some(text)
+        }))
     }
 
     /// Whether it holds the item of blob `oid` read as `kind`.
@@ -158,8 +194,9 @@ impl ParseCache {
         };
         let entry = self.entries.get(index)?;
         let bytes = self.data.get(entry.body.clone())?;
+        let text = self.data.get(entry.text.clone())?;
         // A damaged entry (a flipped bit on disk) is a miss.
-        if store::checksum(&entry.key, bytes) != entry.crc {
+        if store::checksum(&entry.key, bytes, text) != entry.crc {
             return None;
         }
         let body: ItemBody = postcard::from_bytes(bytes).ok()?;
@@ -183,9 +220,9 @@ impl ParseCache {
         &self,
         path: &str,
         kind: FileKind,
-        blob: Option<Oid>,
-        stamp: Option<&Stamp>,
+        (blob, stamp): (Option<Oid>, Option<&Stamp>),
         body: &ItemBody,
+        text: &str,
     ) {
         if self.path.is_none() {
             return;
@@ -201,7 +238,7 @@ impl ParseCache {
             return;
         };
         if let Ok(mut fresh) = self.fresh.lock() {
-            fresh.push((key, bytes));
+            fresh.push((key, bytes, text.to_string()));
         }
     }
 
@@ -225,10 +262,10 @@ impl ParseCache {
         if fresh.is_empty() {
             return Ok(());
         }
-        let replaced: std::collections::HashSet<&Key> = fresh.iter().map(|(k, _)| k).collect();
+        let replaced: std::collections::HashSet<&Key> = fresh.iter().map(|(k, _, _)| k).collect();
         let renewed_paths: std::collections::HashSet<&str> = fresh
             .iter()
-            .filter_map(|(k, _)| match k {
+            .filter_map(|(k, _, _)| match k {
                 Key::Stamp(path, _, _) => Some(path.as_str()),
                 Key::Blob(..) => None,
             })
@@ -253,22 +290,54 @@ impl ParseCache {
             .filter(|e| !e.used.load(Ordering::Relaxed))
             .filter(kept)
             .take(room);
-        let mut out: Vec<(&Key, &[u8])> = Vec::with_capacity(room * 2);
+        let mut out: Vec<store::Entry<'_>> = Vec::with_capacity(room * 2);
         let data = &self.data;
-        let slice = |e: &'_ Entry| data.get(e.body.clone()).unwrap_or_default();
+        let slice = |range: &Range<usize>| data.get(range.clone()).unwrap_or_default();
+        fn stored<'e>(e: &'e Entry, data: &'e [u8]) -> store::Entry<'e> {
+            let slice = |range: &Range<usize>| data.get(range.clone()).unwrap_or_default();
+            (&e.key, slice(&e.body), slice(&e.text))
+        }
         // Kept entries are written with a new checksum: a damaged one must
         // not be blessed by it.
-        let mut others: Vec<(&Key, &[u8])> = others
-            .map(|e| (&e.key, slice(e), e.crc))
-            .filter(|(key, body, crc)| store::checksum(key, body) == *crc)
-            .map(|(key, body, _)| (key, body))
+        let mut others: Vec<store::Entry<'_>> = others
+            .filter(|e| store::checksum(&e.key, slice(&e.body), slice(&e.text)) == e.crc)
+            .map(|e| stored(e, data))
             .collect();
         others.reverse();
         out.extend(others);
-        out.extend(used.into_iter().map(|e| (&e.key, slice(e))));
-        out.extend(fresh.iter().map(|(k, b)| (k, b.as_slice())));
+        out.extend(used.into_iter().map(|e| stored(e, data)));
+        out.extend(
+            fresh
+                .iter()
+                .map(|(k, b, t)| (k, b.as_slice(), t.as_bytes())),
+        );
         store::write(&path, &out)
     }
+}
+
+/// The bytes of `range` of `file`, read in place (the cursor is not
+/// moved, so readers on several threads do not disturb each other).
+fn read_at(file: &std::fs::File, range: &Range<usize>) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; range.len()];
+    #[cfg(unix)]
+    std::os::unix::fs::FileExt::read_exact_at(file, &mut bytes, range.start as u64).ok()?;
+    #[cfg(windows)]
+    {
+        let mut done = 0;
+        while done < bytes.len() {
+            let n = std::os::windows::fs::FileExt::seek_read(
+                file,
+                &mut bytes[done..],
+                (range.start + done) as u64,
+            )
+            .ok()?;
+            if n == 0 {
+                return None;
+            }
+            done += n;
+        }
+    }
+    Some(bytes)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The cache file: a magic line, then (postcard) the build that wrote it
-//! and its entries, each a key, the encoded item and a CRC-32 of both: a
-//! damaged entry is a miss, never a different item.
+//! and its entries, each a key, the encoded item, the file's text and a
+//! CRC-32 of all three: a damaged entry is a miss, never a different item.
+//! The text is kept so that findings in a cached file can show its lines
+//! without the file being opened again.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -13,7 +15,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::source::{FileKind, Stamp};
 
-pub(super) const MAGIC: &[u8] = b"baton parse cache 2\n";
+pub(super) const MAGIC: &[u8] = b"baton parse cache 3\n";
 
 /// What an entry is the item of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -50,7 +52,7 @@ struct Stored<'a> {
     #[serde(borrow)]
     build: Cow<'a, str>,
     #[serde(borrow)]
-    entries: Vec<(StoredKey<'a>, Bytes<'a>, u32)>,
+    entries: Vec<(StoredKey<'a>, Bytes<'a>, Bytes<'a>, u32)>,
 }
 
 impl Key {
@@ -62,15 +64,25 @@ impl Key {
     }
 }
 
-/// The checksum of an entry: its key's encoding, then its item's bytes.
-pub(super) fn checksum(key: &Key, body: &[u8]) -> u32 {
+/// The checksum of an entry: its key's encoding, its item's bytes, then
+/// its file's text.
+pub(super) fn checksum(key: &Key, body: &[u8], text: &[u8]) -> u32 {
     let mut hasher = crc32fast::Hasher::new();
     if let Ok(key) = postcard::to_allocvec(&key.stored()) {
         hasher.update(&key);
     }
+    hasher.update(&(body.len() as u64).to_le_bytes());
     hasher.update(body);
+    hasher.update(text);
     hasher.finalize()
 }
+
+/// One entry as stored: key, item bytes, text bytes.
+pub(super) type Entry<'e> = (&'e Key, &'e [u8], &'e [u8]);
+
+/// One entry as decoded: its key, the byte ranges of its item and text
+/// in the file's data, and its checksum.
+pub(super) type Decoded = (Key, Range<usize>, Range<usize>, u32);
 
 /// The build of baton that is running: its version and its executable's
 /// size and modification time. The encoding of items follows the model's
@@ -98,7 +110,7 @@ pub(super) fn build() -> &'static str {
 /// The entries of a cache file: each key with the byte range of its item
 /// in `data` and its checksum (checked when the entry is used). `None`
 /// when `data` is not a cache written by this build.
-pub(super) fn decode(data: &[u8]) -> Option<Vec<(Key, Range<usize>, u32)>> {
+pub(super) fn decode(data: &[u8]) -> Option<Vec<Decoded>> {
     let rest = data.strip_prefix(MAGIC)?;
     let stored: Stored<'_> = postcard::from_bytes(rest).ok()?;
     if build().is_empty() || stored.build != build() {
@@ -108,20 +120,23 @@ pub(super) fn decode(data: &[u8]) -> Option<Vec<(Key, Range<usize>, u32)>> {
     stored
         .entries
         .into_iter()
-        .map(|(key, body, crc)| {
+        .map(|(key, body, text, crc)| {
             let key = match key {
                 StoredKey::Blob(bytes, kind) => Key::Blob(Oid::from_bytes(bytes.0).ok()?, kind),
                 StoredKey::Stamp(path, kind, stamp) => Key::Stamp(path.into_owned(), kind, stamp),
             };
-            // The body borrows from `data`: its place there is its range.
-            let start = (body.0.as_ptr() as usize).checked_sub(base)?;
-            Some((key, start..start + body.0.len(), crc))
+            // Body and text borrow from `data`: their places are ranges.
+            let range = |bytes: &[u8]| -> Option<Range<usize>> {
+                let start = (bytes.as_ptr() as usize).checked_sub(base)?;
+                Some(start..start + bytes.len())
+            };
+            Some((key, range(body.0)?, range(text.0)?, crc))
         })
         .collect()
 }
 
 /// Writes `entries` to `path`.
-pub(super) fn write(path: &Path, entries: &[(&Key, &[u8])]) -> std::io::Result<()> {
+pub(super) fn write(path: &Path, entries: &[Entry<'_>]) -> std::io::Result<()> {
     if build().is_empty() {
         return Ok(());
     }
@@ -129,7 +144,14 @@ pub(super) fn write(path: &Path, entries: &[(&Key, &[u8])]) -> std::io::Result<(
         build: Cow::Borrowed(build()),
         entries: entries
             .iter()
-            .map(|(key, body)| (key.stored(), Bytes(body), checksum(key, body)))
+            .map(|(key, body, text)| {
+                (
+                    key.stored(),
+                    Bytes(body),
+                    Bytes(text),
+                    checksum(key, body, text),
+                )
+            })
             .collect(),
     };
     // Streamed: an encoded copy of a large cache would raise peak memory.

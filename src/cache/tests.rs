@@ -142,9 +142,13 @@ fn an_unchanged_working_tree_is_loaded_from_the_cache_without_reading_items() {
     );
     let cached = load_through(&source, &second);
     assert_eq!(summary(&cached), summary(&parsed));
-    // The text of an unread file is still there for findings that point into it.
+    // The text of an unread file is still there for findings that point
+    // into it: from the cache, without opening the file (here, moved away).
     let t1 = cached.tasks.iter().find(|t| t.id == "T-1").unwrap();
+    let file = dir.path().join("tasks/T-1.toml");
+    std::fs::rename(&file, dir.path().join("T-1.away")).unwrap();
     assert_eq!(cached.files.text(t1.file), TASK);
+    std::fs::rename(dir.path().join("T-1.away"), &file).unwrap();
     assert_eq!(
         cached
             .files
@@ -340,7 +344,13 @@ fn saving_keeps_what_other_revisions_used_within_bounds() {
     // Run 1 parses blobs 1..=5.
     let cache = ParseCache::open(&path);
     for n in 1..=5 {
-        cache.offer("tasks/T-2.toml", FileKind::Task, Some(oid(n)), None, &body);
+        cache.offer(
+            "tasks/T-2.toml",
+            FileKind::Task,
+            (Some(oid(n)), None),
+            &body,
+            TASK,
+        );
     }
     cache.save().unwrap();
     // Run 2 takes blob 1 and parses blob 6: room for two of the four
@@ -352,7 +362,13 @@ fn saving_keeps_what_other_revisions_used_within_bounds() {
             .take("tasks/T-2.toml", FileKind::Task, Some(oid(1)), None)
             .is_some()
     );
-    cache.offer("tasks/T-2.toml", FileKind::Task, Some(oid(6)), None, &body);
+    cache.offer(
+        "tasks/T-2.toml",
+        FileKind::Task,
+        (Some(oid(6)), None),
+        &body,
+        TASK,
+    );
     cache.save().unwrap();
     let cache = ParseCache::open(&path);
     let kept: Vec<u8> = (1..=6)

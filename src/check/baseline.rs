@@ -107,8 +107,7 @@ impl Baseline {
 
     /// The baseline as JSON, one entry per line block, ending in a newline.
     pub fn to_json(&self) -> String {
-        crate::report::sanitize::json(&serde_json::to_string_pretty(self).unwrap_or_default())
-            + "\n"
+        crate::report::json::to_string(self)
     }
 
     /// Only the entries that `findings` still has: a baseline that shrinks

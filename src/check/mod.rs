@@ -154,18 +154,20 @@ pub fn check(
     })
 }
 
-/// Sorts findings by path, position, rule code and fingerprint.
+/// Sorts findings by path, position, rule code and fingerprint (borrowed
+/// keys: no allocation per comparison).
 pub fn sort(project: &Project, findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        let key = |f: &Finding| {
-            let d = &f.diagnostic;
-            (
-                project.files.path(d.file).to_string(),
-                d.span.as_ref().map_or(0, |s| s.start),
-                f.code,
-                f.fingerprint.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
+    let key = |f: &Finding| {
+        let d = &f.diagnostic;
+        (
+            project.files.path(d.file),
+            d.span.as_ref().map_or(0, |s| s.start),
+            f.code,
+        )
+    };
+    findings.sort_unstable_by(|a, b| {
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
     });
 }

@@ -273,9 +273,14 @@ pub(crate) fn links_from_env(sha: Option<&str>) -> Option<Links> {
     })
 }
 
+/// The job summary file, when running in GitHub Actions.
+fn job_summary_path() -> Option<std::ffi::OsString> {
+    std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+}
+
 /// Appends `markdown` to the job summary when running in GitHub Actions.
 pub(crate) fn write_job_summary(markdown: &str) {
-    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+    let Some(path) = job_summary_path() else {
         return;
     };
     let written = std::fs::OpenOptions::new()
@@ -392,28 +397,49 @@ pub fn run(args: CheckArgs) -> Outcome {
             (lang, ReportDoc::from_pr(pr, lang))
         }
     };
+    // Every format but text is rendered from the report: the findings it
+    // was made from need not stay in memory beside it.
+    if args.format != Format::Text {
+        match &mut done {
+            Done::Single(checked, _) => checked.findings = Vec::new(),
+            Done::Pr(pr) => pr.checked.findings = Vec::new(),
+        }
+    }
     let links = links_from_env(doc.head.as_ref().map(|h| h.commit.as_str()));
-    let text = match (args.format, &done) {
-        (Format::Text, Done::Single(checked, _)) => {
-            report::text(checked, color, lang) + &baseline_notes(doc.baseline.as_ref(), lang)
+    let written = match (args.format, &done) {
+        (Format::Json, _) => output::write_with(args.output.as_deref(), |out| {
+            report::json::to_writer(out, &doc)
+        }),
+        (Format::Sarif, _) => output::write_with(args.output.as_deref(), |out| {
+            report::sarif::to_writer(out, &doc)
+        }),
+        (format, done) => {
+            let text = match (format, done) {
+                (Format::Text, Done::Single(checked, _)) => {
+                    report::text(checked, color, lang)
+                        + &baseline_notes(doc.baseline.as_ref(), lang)
+                }
+                (Format::Text, Done::Pr(pr)) => report::text_pr(pr, color, lang),
+                (Format::Markdown, _) => {
+                    markdown::render(&doc, links.as_ref(), lang, markdown::GITHUB_LIMIT)
+                }
+                _ => report::github::render(&doc),
+            };
+            output::write(args.output.as_deref(), &text)
         }
-        (Format::Text, Done::Pr(pr)) => report::text_pr(pr, color, lang),
-        (Format::Json, _) => doc.to_json(),
-        (Format::Markdown, _) => {
-            markdown::render(&doc, links.as_ref(), lang, markdown::GITHUB_LIMIT)
-        }
-        (Format::Github, _) => report::github::render(&doc),
-        (Format::Sarif, _) => report::sarif::render(&doc),
     };
-    if let Err(e) = output::write(args.output.as_deref(), &text) {
+    if let Err(e) = written {
         return fail(format!("cannot write the report: {e}"));
     }
-    write_job_summary(&markdown::render(
-        &doc,
-        links.as_ref(),
-        lang,
-        markdown::GITHUB_LIMIT,
-    ));
+    // Rendered only when someone will read it.
+    if job_summary_path().is_some() {
+        write_job_summary(&markdown::render(
+            &doc,
+            links.as_ref(),
+            lang,
+            markdown::GITHUB_LIMIT,
+        ));
+    }
     let fail_on_all = match (&done, args.fail_on) {
         (Done::Pr(_), Some(FailOn::All)) => true,
         (Done::Pr(_), _) => false,

@@ -9,11 +9,18 @@ use std::path::Path;
 /// stdout is the reader's choice (`baton explain | head`): the rest is
 /// dropped quietly; any other failure (a full disk) is an error.
 pub fn write(path: Option<&Path>, text: &str) -> std::io::Result<()> {
+    write_with(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// Like [`write`], with the content written by `write` into a buffered
+/// writer: a large report goes out as it is serialised, never held whole.
+pub fn write_with(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let Some(path) = path else {
-        let mut stdout = std::io::stdout().lock();
-        let written = stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| stdout.flush());
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let written = write(&mut stdout).and_then(|()| stdout.flush());
         return match written {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
             other => other,
@@ -28,7 +35,13 @@ pub fn write(path: Option<&Path>, text: &str) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let temporary = dir.join(format!(".{name}.baton-{}.tmp", std::process::id()));
-    let result = fs::write(&temporary, text).and_then(|()| fs::rename(&temporary, path));
+    let result = fs::File::create(&temporary)
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(&mut out)?;
+            out.flush()
+        })
+        .and_then(|()| fs::rename(&temporary, path));
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
     }

@@ -246,8 +246,8 @@ pub(crate) fn prepare(project: &Project, lang: Lang, text: String, kind: NoteKin
     let text = with_note(project, lang, text, kind);
     match kind {
         NoteKind::Text => crate::report::sanitize(&text),
-        NoteKind::Json => crate::report::sanitize::json(&text),
-        NoteKind::Markdown | NoteKind::None => text,
+        // JSON renderers write through report::json, inert already.
+        NoteKind::Json | NoteKind::Markdown | NoteKind::None => text,
     }
 }
 
@@ -269,7 +269,7 @@ fn with_note(project: &Project, lang: Lang, text: String, kind: NoteKind) -> Str
                     })
                     .collect();
                 object.insert("unreadable".into(), serde_json::Value::Array(files));
-                serde_json::to_string_pretty(&object).map_or(text, |t| format!("{t}\n"))
+                crate::report::json::to_string(&object)
             }
             _ => text,
         },

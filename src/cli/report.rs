@@ -124,10 +124,7 @@ fn write(common: &Common, opened: &project::Checked, text: String) -> Outcome {
 }
 
 fn json(value: &impl serde::Serialize) -> String {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => format!("{text}\n"),
-        Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
-    }
+    crate::report::json::to_string(value)
 }
 
 fn weekly(args: WeeklyArgs) -> Outcome {

@@ -105,7 +105,7 @@ pub struct Diagnostic {
     /// What is wrong.
     pub message: Msg,
     /// How to fix it.
-    pub hint: Option<Msg>,
+    pub hint: Option<Box<Msg>>,
     /// Other places worth showing.
     pub related: Vec<Related>,
     /// A service level's breach that is closed: the act it waited for
@@ -156,13 +156,13 @@ impl Diagnostic {
 
     /// Sets the hint.
     pub fn hint(mut self, hint: Msg) -> Self {
-        self.hint = Some(hint);
+        self.hint = Some(Box::new(hint));
         self
     }
 
     /// Sets the hint when there is one.
     pub fn maybe_hint(mut self, hint: Option<Msg>) -> Self {
-        self.hint = hint;
+        self.hint = hint.map(Box::new);
         self
     }
 

@@ -169,7 +169,13 @@ fn parse_entry(entry: &Decoded, files: &Files, cache: &ParseCache) -> ParsedItem
     };
     let item = parse_item(entry.kind, entry.file, &text);
     if let (Some(body), true) = (&item.body, item.problems.is_empty()) {
-        cache.offer(path, entry.kind, entry.blob, entry.stamp.as_ref(), body);
+        cache.offer(
+            path,
+            entry.kind,
+            (entry.blob, entry.stamp.as_ref()),
+            body,
+            &text,
+        );
     }
     item
 }
@@ -243,6 +249,13 @@ pub(super) fn load_items(
         .collect();
 
     let mut out = LoadedItems::default();
+    // Sized once: a growing list of 100,000 tasks (about a kilobyte each)
+    // would hold its old and new buffers at once.
+    let count = |kind: FileKind| parsed.iter().filter(|(e, _)| e.kind == kind).count();
+    out.items.tasks.reserve_exact(count(FileKind::Task));
+    out.items.requests.reserve_exact(count(FileKind::Request));
+    out.items.meetings.reserve_exact(count(FileKind::Meeting));
+    out.items.changes.reserve_exact(count(FileKind::Change));
     // id → the file that claimed it first (files are sorted by path).
     let mut claimed: HashMap<String, FileId> = HashMap::with_capacity(parsed.len());
     for (entry, item) in parsed {

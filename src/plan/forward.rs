@@ -110,6 +110,7 @@ pub(super) fn run(
         .filter_map(|t| t.slot().map(|s| s.finish))
         .max();
     let plan = Plan {
+        chains: Default::default(),
         tasks,
         requests,
         finish,

@@ -57,6 +57,7 @@
 //!   ties go to the task later in dependency order, then the smaller id.
 
 mod backward;
+mod chains;
 mod effort;
 mod forward;
 mod impact;
@@ -228,6 +229,8 @@ pub struct Plan {
     pub start: NaiveDate,
     /// Today: the local date of now.
     pub today: NaiveDate,
+    /// Every task's driving chain, summarised (built once per plan).
+    pub chains: chains::Chains,
 }
 
 /// Why no plan can be made.
@@ -257,6 +260,7 @@ impl Plan {
         }
         let (mut plan, order) = forward::run(project, graph, clock, start, today);
         backward::run(&mut plan, &order, graph, clock);
+        plan.chains = chains::Chains::of(&plan);
         plan.critical_path = plan.critical_chain();
         for &t in &plan.critical_path {
             if let Schedule::Planned(slot) = &mut plan.tasks[t].schedule {
@@ -293,10 +297,23 @@ impl Plan {
         chain
     }
 
+    /// The ids of the chain ending at `task`, at most `max` of them (the
+    /// first, "… (N more)", the last), without walking the whole chain.
+    pub fn chain_ids(&self, task: usize, max: usize) -> Vec<String> {
+        let (head, hidden, tail) = self.chains.summary(self, task, max);
+        let id = |t: usize| self.tasks[t].id.clone();
+        let mut ids: Vec<String> = head.into_iter().map(id).collect();
+        if hidden > 0 {
+            ids.push(format!("… ({hidden} more)"));
+        }
+        ids.extend(tail.into_iter().map(id));
+        ids
+    }
+
     /// The chain that ends at the task whose planned end is latest (ties:
     /// the task later in dependency order, by `position`).
     fn critical_chain(&self) -> Vec<usize> {
-        let depth = self.chain_depths();
+        let depth: Vec<usize> = (0..self.tasks.len()).map(|t| self.chains.len(t)).collect();
         let last = self
             .tasks
             .iter()
@@ -325,30 +342,6 @@ impl Plan {
             Some(Schedule::Unplanned(Unplanned::Cancelled { via })) => *via,
             _ => None,
         }
-    }
-
-    /// The length of every task's driving chain; linear (each task's depth
-    /// is computed once, walking iteratively).
-    fn chain_depths(&self) -> Vec<usize> {
-        let n = self.tasks.len();
-        let mut depth: Vec<Option<usize>> = vec![None; n];
-        for t in 0..n {
-            let mut stack = Vec::new();
-            let mut at = Some(t);
-            while let Some(x) = at {
-                if depth[x].is_some() || stack.len() > n {
-                    break;
-                }
-                stack.push(x);
-                at = self.driven_by(x);
-            }
-            let mut d = at.and_then(|x| depth[x]).unwrap_or(0);
-            while let Some(x) = stack.pop() {
-                d += 1;
-                depth[x] = Some(d);
-            }
-        }
-        depth.into_iter().map(|d| d.unwrap_or(0)).collect()
     }
 }
 

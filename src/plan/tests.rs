@@ -615,3 +615,50 @@ mod impact {
         assert!(impact(&base, &head, &calendar).is_empty());
     }
 }
+
+#[test]
+fn chain_summaries_equal_the_walked_chains_shortened() {
+    // A chain of 30 one-day tasks with a cancelled one at 12, and a branch.
+    let mut files: Vec<(String, String)> = Vec::new();
+    for i in 1..=30 {
+        let depends = if i == 1 {
+            "start = 2026-09-01\n".to_string()
+        } else {
+            format!("depends_on = [\"T-{:02}\"]\n", i - 1)
+        };
+        let status = if i == 12 {
+            "status = \"cancelled\"\n"
+        } else {
+            ""
+        };
+        files.push((
+            format!("tasks/T-{i:02}.toml"),
+            task(&format!("effort = \"1wd\"\n{depends}{status}")),
+        ));
+    }
+    files.push((
+        "tasks/T-99.toml".into(),
+        task("effort = \"1wd\"\ndepends_on = [\"T-05\"]\n"),
+    ));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let plan = plan(&refs);
+    for t in 0..plan.tasks.len() {
+        let walked: Vec<String> = plan
+            .chain(t)
+            .into_iter()
+            .map(|i| plan.tasks[i].id.clone())
+            .collect();
+        for max in [3, 5, 8] {
+            assert_eq!(
+                plan.chain_ids(t, max),
+                super::shorten(walked.clone(), max),
+                "{} at {max}",
+                plan.tasks[t].id
+            );
+        }
+        assert_eq!(plan.chains.len(t), walked.len());
+    }
+}

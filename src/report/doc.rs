@@ -243,10 +243,13 @@ pub struct NodeDoc {
 }
 
 fn findings(checked: &Checked, lang: Lang) -> Vec<FindingDoc> {
+    use rayon::prelude::*;
     let files = &checked.project.files;
+    // On every core: rendering messages and finding lines (which may read
+    // a file the parse cache did not) is most of a findings-heavy report.
     checked
         .findings
-        .iter()
+        .par_iter()
         .map(|f| {
             let d = &f.diagnostic;
             let span = d.span.clone().unwrap_or(0..0);
@@ -406,7 +409,7 @@ impl ReportDoc {
 
     /// The report as pretty JSON.
     pub fn to_json(&self) -> String {
-        super::sanitize::json(&serde_json::to_string_pretty(self).unwrap_or_default()) + "\n"
+        super::json::to_string(self)
     }
 
     /// Reads a report of the SPEC §7 shape (as `check --format json` writes

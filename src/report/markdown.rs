@@ -355,10 +355,16 @@ fn judged_notes(doc: &ReportDoc) -> Vec<Msg> {
 
 /// The comment body, at most `limit` characters.
 pub fn render(doc: &ReportDoc, links: Option<&Links>, lang: Lang, limit: usize) -> String {
+    // A table row is longer than this many characters, so no more rows
+    // than `limit / MIN_ROW` can fit: rendering more would be cut anyway
+    // (and 125,000 findings would be rendered for a 65,536-character
+    // comment).
+    const MIN_ROW: usize = 16;
+    let rows = doc.findings.len().min(limit / MIN_ROW + 1);
     let mut shown = Shown {
-        new: doc.findings.len(),
-        fixed: doc.findings.len(),
-        existing: doc.findings.len(),
+        new: rows,
+        fixed: rows,
+        existing: rows,
         graph: true,
     };
     // Give up detail in order of least value: existing, the graph, fixed, new.

@@ -7,6 +7,7 @@
 pub mod doc;
 pub mod escape;
 pub mod github;
+pub mod json;
 pub mod markdown;
 pub mod sanitize;
 pub mod sarif;

@@ -50,41 +50,9 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
-/// A JSON document with every hostile character written as a `\\uXXXX`
-/// escape: the same value for a JSON reader, inert on a terminal (serde
-/// escapes C0 controls, but not DEL, C1 controls or bidirectional marks).
-/// Hostile characters only occur inside strings, where the escape is valid.
-pub fn json(text: &str) -> String {
-    if !text.chars().any(is_hostile) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if is_hostile(c) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_keeps_its_value_and_loses_its_effect() {
-        let value = serde_json::json!({"title": "a\u{202e}b\u{7f}c\u{9b}31m"});
-        let text = serde_json::to_string(&value).unwrap_or_default();
-        let inert = json(&text);
-        assert!(!inert.chars().any(is_hostile), "{inert}");
-        let back: serde_json::Value = serde_json::from_str(&inert).unwrap_or_default();
-        assert_eq!(back, value);
-    }
 
     #[test]
     fn escapes_and_bidi_controls_become_visible() {

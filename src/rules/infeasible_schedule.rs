@@ -4,7 +4,7 @@ use super::{Context, at};
 use crate::diag::Sink;
 use crate::messages::{Msg, PlanOrigin};
 use crate::model::RequestStatus;
-use crate::plan::{Driver, Plan, Point, Slot, shorten};
+use crate::plan::{Driver, Plan, Point, Slot};
 
 declare_rule! {
     /// The plan cannot meet a due: a task, or the tasks of a request, are
@@ -67,7 +67,6 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         if clock.now > deadline || on_time(cx, task, slot, deadline) {
             continue;
         }
-        let chain = plan.chain(t);
         out.emit(
             at(
                 task,
@@ -77,8 +76,8 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                     due: cx.show(deadline),
                     finish: slot.finish.to_string(),
                     late_wd: late(cx, slot, deadline),
-                    chain: ids(plan, &chain),
-                    origin: origin(plan, &chain),
+                    chain: plan.chain_ids(t, SHOWN),
+                    origin: origin(plan, t),
                     work_wd: planned.remaining_wd,
                 },
             )
@@ -107,7 +106,6 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         if clock.now > deadline || met {
             continue;
         }
-        let chain = plan.chain(last);
         out.emit(
             at(
                 request,
@@ -118,8 +116,8 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
                     finish: slot.finish.to_string(),
                     late_wd: late(cx, slot, deadline),
                     task: plan.tasks[last].id.clone(),
-                    chain: ids(plan, &chain),
-                    origin: origin(plan, &chain),
+                    chain: plan.chain_ids(last, SHOWN),
+                    origin: origin(plan, last),
                 },
             )
             .hint(Msg::InfeasibleHint),
@@ -189,16 +187,9 @@ fn late(cx: &Context<'_>, slot: &Slot, deadline: chrono::DateTime<chrono_tz::Tz>
     }
 }
 
-fn ids(plan: &Plan, chain: &[usize]) -> Vec<String> {
-    shorten(
-        chain.iter().map(|&t| plan.tasks[t].id.clone()).collect(),
-        SHOWN,
-    )
-}
-
-/// Where the chain's first task starts from.
-fn origin(plan: &Plan, chain: &[usize]) -> PlanOrigin {
-    let first = chain.first().and_then(|&t| plan.tasks[t].slot());
+/// Where the chain ending at `task` starts from.
+fn origin(plan: &Plan, task: usize) -> PlanOrigin {
+    let first = plan.chains.first(task).and_then(|t| plan.tasks[t].slot());
     match first.map(|s| (s.driver, s.finish)) {
         Some((Driver::FixedStart(d), _)) => PlanOrigin::FixedStart(d.to_string()),
         Some((Driver::Today(d), _)) => PlanOrigin::Today(d.to_string()),

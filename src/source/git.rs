@@ -134,7 +134,16 @@ impl Source for GitSource {
         if !known.is_empty() {
             let reader = BlobReader::new(&self.git_dir);
             files.extend(known.into_iter().map(|f| SourceFile {
-                content: Content::Unread(BlobReader::reread(&reader, f.oid)),
+                content: {
+                    let cached = cache.blob_text(f.oid, f.kind);
+                    let from_git = BlobReader::reread(&reader, f.oid);
+                    Content::Unread(crate::files::Reread::new(move || {
+                        cached
+                            .as_ref()
+                            .and_then(crate::files::Reread::bytes)
+                            .or_else(|| from_git.bytes())
+                    }))
+                },
                 path: f.path,
                 kind: f.kind,
                 blob: Some(f.oid),

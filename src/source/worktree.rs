@@ -315,10 +315,16 @@ impl Source for WorktreeSource {
                     } else {
                         match fs::symlink_metadata(&abs).ok().map(|m| Stamp::of(&m)) {
                             Some(stamp) if cache.knows_stamp(&rel, kind, &stamp) => {
+                                // The text, if a finding needs it: from the
+                                // cache, else (a damaged entry) the file.
+                                let cached = cache.stamped_text(&rel, kind, &stamp);
                                 let (root, path) = (self.root.clone(), rel.clone());
                                 (
                                     Content::Unread(Reread::new(move || {
-                                        reread_regular(&root, &path)
+                                        cached
+                                            .as_ref()
+                                            .and_then(Reread::bytes)
+                                            .or_else(|| reread_regular(&root, &path))
                                     })),
                                     Some(stamp),
                                 )

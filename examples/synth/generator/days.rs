@@ -79,7 +79,14 @@ impl Days {
         At::new(self.now_day, NOW_MINUTE)
     }
 
-    /// The calendar day after working day `day`, when it is not a working day.
+    /// Whether the calendar day after working day `day` is a named holiday.
+    pub fn holiday_after(&self, day: usize) -> bool {
+        self.date(day)
+            .checked_add_days(ChronoDays::new(1))
+            .is_some_and(|next| self.calendar.holiday_name(next).is_some())
+    }
+
+    /// The day after working day `day`, when it is a day off of 2026.
     pub fn day_off_after(&self, day: usize) -> Option<NaiveDate> {
         let next = self.date(day).checked_add_days(ChronoDays::new(1))?;
         (next.year() == 2026 && !self.calendar.is_working_day(next)).then_some(next)

@@ -251,7 +251,7 @@ impl History {
                 })
                 .collect();
             for (&h, text) in chunk.iter().zip(texts) {
-                root.insert(synth.path(h), repo.blob(text.as_bytes())?);
+                root.insert(&synth.path(h), repo.blob(text.as_bytes())?);
             }
         }
         let mut tree = root.write(&repo)?;
@@ -277,7 +277,8 @@ impl History {
             }
             for (&h, &applied) in &latest {
                 let blob = repo.blob(synth.render(h, applied).as_bytes())?;
-                let parts: Vec<&str> = synth.path(h).split('/').collect();
+                let path = synth.path(h);
+                let parts: Vec<&str> = path.split('/').collect();
                 tree = put(&repo, tree, &parts, blob)?;
             }
             let who = signature(commit.author, commit.at)?;

@@ -34,10 +34,14 @@ impl Plant {
         }
     }
 
-    fn fits(self, m: usize, n0: usize) -> bool {
+    fn fits(self, m: usize, days: &Days) -> bool {
+        let n0 = days.now_day;
         match self {
             Plant::None | Plant::Q003 => true,
-            Plant::W003 | Plant::W004 => m + 2 <= n0,
+            Plant::W003 => m + 2 <= n0,
+            // Late minutes of a meeting on the eve of a holiday would also
+            // be due on the holiday (D008).
+            Plant::W004 => m + 2 <= n0 && !days.holiday_after(m),
             Plant::W005 => m + 3 <= n0,
         }
     }
@@ -116,7 +120,7 @@ pub fn generate(
     let mut plants = vec![Plant::None; n];
     for plant in [Plant::W005, Plant::W004, Plant::W003, Plant::Q003] {
         let mut candidates: Vec<usize> = (0..n)
-            .filter(|&i| plants[i] == Plant::None && plant.fits(dates[i], n0))
+            .filter(|&i| plants[i] == Plant::None && plant.fits(dates[i], days))
             .collect();
         rng.shuffle(&mut candidates);
         candidates.truncate(quotas.get(plant.code()));

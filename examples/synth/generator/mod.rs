@@ -11,6 +11,7 @@
 //! every state follows from the dates and "now" (a task due last month is
 //! accepted, one due next month is in progress with yesterday's update).
 
+mod chain;
 mod days;
 mod history;
 mod meeting;
@@ -46,6 +47,40 @@ pub struct Options {
     pub commits: usize,
     /// Seed: the same seed gives the same repository.
     pub seed: u64,
+    /// How the items look.
+    pub profile: Profile,
+}
+
+/// How the generated items look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// A well-kept project: clean but for a few percent of planted findings.
+    #[default]
+    Plain,
+    /// A project imported from spreadsheets, or kept for years: most items
+    /// carry a finding (overdue, stale, unacknowledged, late minutes, …).
+    Late,
+    /// One long chain of late work: every item a task depending on the one
+    /// before (see [`chain`]). No history; findings are not counted ahead.
+    Chain,
+}
+
+impl Profile {
+    /// The name used on the command line and in EXPECTED.json.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Plain => "plain",
+            Profile::Late => "late",
+            Profile::Chain => "chain",
+        }
+    }
+
+    /// The profile named `name`.
+    pub fn parse(name: &str) -> Option<Profile> {
+        [Profile::Plain, Profile::Late, Profile::Chain]
+            .into_iter()
+            .find(|p| p.name() == name)
+    }
 }
 
 /// How many items of each planted finding to make.
@@ -57,22 +92,47 @@ pub struct Quotas {
 }
 
 impl Quotas {
-    fn new(tasks: usize, requests: usize, meetings: usize) -> Quotas {
+    fn new(tasks: usize, requests: usize, meetings: usize, profile: Profile) -> Quotas {
         let share = |n: usize, rate: f64| (n as f64 * rate).round() as usize;
         // A few percent of the headline findings, a handful of the others.
         let few = |n: usize| if n == 0 { 0 } else { share(n, 0.002).max(1) };
         let mut counts = BTreeMap::new();
-        counts.insert("D001", share(tasks, 0.02));
-        counts.insert("W007", share(tasks, 0.01));
-        counts.insert("W001", share(requests, 0.03));
-        for code in ["W006", "D002", "W009", "W008", "D005", "Q001", "Q002"] {
-            counts.insert(code, few(tasks));
-        }
-        for code in ["W002", "W010"] {
-            counts.insert(code, few(requests));
-        }
-        for code in ["W003", "W004", "W005", "Q003"] {
-            counts.insert(code, few(meetings));
+        if profile == Profile::Late {
+            // As many as the dates allow (each rule fits only some tasks:
+            // D001 those due in the last 60 working days, W006/W007/W009/
+            // Q002 those still open next week): most items get a finding.
+            for (code, rate) in [
+                ("D001", 0.30),
+                ("W007", 0.05),
+                ("W006", 0.10),
+                ("D002", 0.02),
+                ("W009", 0.02),
+                ("W008", 0.15),
+                ("D005", 0.15),
+                ("Q001", 0.20),
+                ("Q002", 0.05),
+            ] {
+                counts.insert(code, share(tasks, rate));
+            }
+            for (code, rate) in [("W001", 0.55), ("W002", 0.10), ("W010", 0.15)] {
+                counts.insert(code, share(requests, rate));
+            }
+            for code in ["W003", "W004", "W005", "Q003"] {
+                counts.insert(code, share(meetings, 0.2));
+            }
+        } else {
+            counts.insert("D001", share(tasks, 0.02));
+            counts.insert("W007", share(tasks, 0.01));
+            counts.insert("W001", share(requests, 0.03));
+            for code in ["W006", "D002", "W009", "W008", "D005", "Q001", "Q002"] {
+                counts.insert(code, few(tasks));
+            }
+            for code in ["W002", "W010"] {
+                counts.insert(code, few(requests));
+            }
+            for code in ["W003", "W004", "W005", "Q003"] {
+                counts.insert(code, few(meetings));
+            }
         }
         let total = tasks + requests + meetings;
         Quotas {
@@ -106,6 +166,8 @@ pub enum Handle {
     Request(usize),
     /// `meetings[i]`.
     Meeting(usize),
+    /// The `i`th task of the chain profile.
+    Chain(usize),
 }
 
 /// A generated repository, in memory.
@@ -118,6 +180,10 @@ pub struct Synth {
     tasks: Vec<Task>,
     requests: Vec<Request>,
     meetings: Vec<Meeting>,
+    /// The chain profile's tasks (0 otherwise).
+    chain: usize,
+    /// Digits of item ids.
+    width: usize,
     /// Planted findings: rule code → count.
     pub planted: BTreeMap<&'static str, usize>,
 }
@@ -129,10 +195,23 @@ impl Synth {
         let days = Days::new();
         let org = Org::generate(&mut rng.fork());
         let n = options.items;
+        if options.profile == Profile::Chain {
+            return Synth {
+                options: options.clone(),
+                days,
+                org,
+                tasks: Vec::new(),
+                requests: Vec::new(),
+                meetings: Vec::new(),
+                chain: n,
+                width: n.max(1).to_string().len().max(6),
+                planted: BTreeMap::new(),
+            };
+        }
         let tasks = (n as f64 * 0.7).round() as usize;
         let meetings = (n as f64 * 0.2).round() as usize;
         let requests = n - tasks - meetings;
-        let quotas = Quotas::new(tasks, requests, meetings);
+        let quotas = Quotas::new(tasks, requests, meetings, options.profile);
         let mut planted = BTreeMap::new();
         let requests = request::generate(
             &mut rng.fork(),
@@ -169,6 +248,8 @@ impl Synth {
             tasks,
             requests,
             meetings,
+            chain: 0,
+            width: quotas.width,
             planted,
         }
     }
@@ -179,15 +260,17 @@ impl Synth {
             .map(Handle::Task)
             .chain((0..self.requests.len()).map(Handle::Request))
             .chain((0..self.meetings.len()).map(Handle::Meeting))
+            .chain((0..self.chain).map(Handle::Chain))
             .collect()
     }
 
     /// The item's path.
-    pub fn path(&self, h: Handle) -> &str {
+    pub fn path(&self, h: Handle) -> std::borrow::Cow<'_, str> {
         match h {
-            Handle::Task(i) => &self.tasks[i].path,
-            Handle::Request(i) => &self.requests[i].path,
-            Handle::Meeting(i) => &self.meetings[i].path,
+            Handle::Task(i) => self.tasks[i].path.as_str().into(),
+            Handle::Request(i) => self.requests[i].path.as_str().into(),
+            Handle::Meeting(i) => self.meetings[i].path.as_str().into(),
+            Handle::Chain(i) => chain::path(i, self.width).into(),
         }
     }
 
@@ -197,6 +280,7 @@ impl Synth {
             Handle::Task(i) => self.tasks[i].steps(&self.org),
             Handle::Request(i) => self.requests[i].steps(&self.org),
             Handle::Meeting(i) => self.meetings[i].steps(&self.org),
+            Handle::Chain(_) => Vec::new(),
         }
     }
 
@@ -206,6 +290,7 @@ impl Synth {
             Handle::Task(i) => self.tasks[i].len(),
             Handle::Request(i) => self.requests[i].len(),
             Handle::Meeting(i) => self.meetings[i].len(),
+            Handle::Chain(_) => 0,
         }
     }
 
@@ -215,6 +300,7 @@ impl Synth {
             Handle::Task(i) => self.tasks[i].render(self, applied),
             Handle::Request(i) => self.requests[i].render(self, applied),
             Handle::Meeting(i) => self.meetings[i].render(self, applied),
+            Handle::Chain(i) => chain::render(&self.org, i, self.width),
         }
     }
 
@@ -264,9 +350,13 @@ impl Synth {
     /// Writes the files (final state) under `out`, in parallel.
     pub fn write_files(&self, out: &Path) -> io::Result<()> {
         let handles = self.handles();
-        let mut dirs: Vec<&str> = handles
+        let mut dirs: Vec<String> = handles
             .iter()
-            .filter_map(|&h| self.path(h).rsplit_once('/').map(|(dir, _)| dir))
+            .filter_map(|&h| {
+                self.path(h)
+                    .rsplit_once('/')
+                    .map(|(dir, _)| dir.to_string())
+            })
             .collect();
         dirs.sort_unstable();
         dirs.dedup();
@@ -277,7 +367,7 @@ impl Synth {
         fs::write(out.join("org.toml"), self.org_toml())?;
         handles
             .into_par_iter()
-            .try_for_each(|h| fs::write(out.join(self.path(h)), self.render_final(h)))
+            .try_for_each(|h| fs::write(out.join(self.path(h).as_ref()), self.render_final(h)))
     }
 
     /// The findings `baton check --now NOW` must report: rule → count, and
@@ -330,9 +420,10 @@ impl Synth {
         let expected = self.expected();
         let mut json = serde_json::json!({
             "generator": format!(
-                "cargo run --release --example synth -- --items {} --commits {} --seed {} OUT",
-                self.options.items, self.options.commits, self.options.seed
+                "cargo run --release --example synth -- --items {} --commits {} --seed {} --profile {} OUT",
+                self.options.items, self.options.commits, self.options.seed, self.options.profile.name()
             ),
+            "profile": self.options.profile.name(),
             "seed": self.options.seed,
             "items": self.options.items,
             "tasks": self.tasks.len(),
@@ -346,6 +437,13 @@ impl Synth {
             "summary": { "errors": expected.errors, "warnings": expected.warnings, "infos": expected.infos },
             "findings": expected.findings,
         });
+        if self.options.profile == Profile::Chain {
+            // Not counted ahead: the chain runs years past the calendar's
+            // data, so how many tasks miss 2027-06-30 is baton's to say.
+            json["findings"] = serde_json::Value::Null;
+            json["summary"] = serde_json::Value::Null;
+            json["exit_code"] = serde_json::json!(1);
+        }
         if let Some(w) = &written {
             json["git"] = serde_json::json!({
                 "commits": w.commits,

@@ -4,14 +4,7 @@
 
 use crate::audit::Audit;
 
-/// The audit as pretty-printed JSON, with a final newline.
+/// The audit as pretty-printed (inert) JSON, with a final newline.
 pub fn render(audit: &Audit) -> String {
-    match serde_json::to_string_pretty(audit) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        // Serializing plain data with string keys cannot fail.
-        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
-    }
+    crate::report::json::to_string(audit)
 }

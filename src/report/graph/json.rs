@@ -64,5 +64,5 @@ pub fn render(graph: &ItemGraph) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    crate::report::json::to_string(&report)
 }

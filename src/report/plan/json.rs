@@ -129,5 +129,5 @@ pub fn render(view: &PlanView<'_>) -> String {
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    crate::report::json::to_string(&report)
 }
