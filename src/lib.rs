@@ -38,6 +38,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod time;
+pub mod timing;
 pub mod waiver;
 
 #[cfg(test)]

@@ -78,6 +78,7 @@ impl ParseCache {
     /// The cache stored at `path` (empty when there is none yet, or when it
     /// was written by another build of baton or cannot be decoded).
     pub fn open(path: &Path) -> ParseCache {
+        let _stage = crate::timing::stage("parse cache: open");
         let opened_at = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));

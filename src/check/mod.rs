@@ -127,8 +127,11 @@ pub fn check(
         calendar: settings.calendar.clone(),
         now: now.with_timezone(&settings.tz),
     };
+    let stage = crate::timing::stage("check: graph and plan");
     let graph = TaskGraph::build(&project);
     let plan = Plan::compute(&project, &graph, &clock).ok();
+    drop(stage);
+    let stage = crate::timing::stage("check: rules, waivers, sort");
     let cx = Context {
         project: &project,
         graph: &graph,
@@ -146,6 +149,7 @@ pub fn check(
         &mut findings,
     );
     sort(&project, &mut findings);
+    drop(stage);
     Ok(Checked {
         project,
         clock,

@@ -381,6 +381,7 @@ pub fn run(args: CheckArgs) -> Outcome {
         Ok(done) => done,
         Err(e) => return failed(e, &args),
     };
+    let stage = crate::timing::stage("report: build");
     let (lang, doc) = match &mut done {
         Done::Single(checked, root) => {
             let lang = args.lang.unwrap_or(checked.project.settings.lang);
@@ -397,6 +398,8 @@ pub fn run(args: CheckArgs) -> Outcome {
             (lang, ReportDoc::from_pr(pr, lang))
         }
     };
+    drop(stage);
+    let _stage = crate::timing::stage("report: render and write");
     // Every format but text is rendered from the report: the findings it
     // was made from need not stay in memory beside it.
     if args.format != Format::Text {

@@ -105,7 +105,10 @@ pub fn load_cached(
     memo: &mut ParseMemo,
     cache: &ParseCache,
 ) -> Result<Project, LoadError> {
+    let read = crate::timing::stage("load: list and read");
     let mut listed = source.read_cached(cache)?;
+    drop(read);
+    let _decode = crate::timing::stage("load: decode, parse, model");
     listed.sort_by(|a, b| a.path.cmp(&b.path));
 
     let mut files = Files::default();

@@ -190,6 +190,7 @@ pub fn check_pr(
         _ => None,
     };
     let mut bodies = BodyCache::default();
+    let stage = crate::timing::stage("pull request: merge result and changes");
     let (pair, old_source, new_source) = match &base_source {
         Some(base_source) => {
             let pair = pair::pair(
@@ -253,6 +254,7 @@ pub fn check_pr(
         &mut bodies,
     )?;
 
+    drop(stage);
     // The head shares most blobs with the base: each is parsed once.
     let mut memo = ParseMemo::recording();
     let cache = git_cache(repo.repo.path(), options.cache);
