@@ -16,7 +16,9 @@ import sys
 
 BEGIN = "<!-- bench:begin -->"
 END = "<!-- bench:end -->"
-SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+SIZES = {"10k": 10_000, "20k": 20_000, "40k": 40_000, "100k": 100_000, "1m": 1_000_000}
+PROFILES = {"": "plain", "late.": "late"}
+GROWTH = ["floor", "check-cold", "check", "plan", "audit", "weekly", "graph", "ics"]
 
 
 def read(path, default=""):
@@ -87,72 +89,13 @@ def verdict(measured, goal, lower_bound=False):
     return f"**missed** by {more}{measured / goal:.1f}×"
 
 
-def main():
-    global CAP
-    results, target = sys.argv[1], sys.argv[2]
-    machine = dict(
-        line.split("=", 1) for line in read(os.path.join(results, "machine.txt")).splitlines() if "=" in line
-    )
-    CAP = float(machine.get("cap", "1200"))
-    runs = load(results)
-    sizes = [s for s in SIZES if f"floor-{s}" in runs]
+def targets(runs, sizes, big, pfx, profile):
+    """The table of targets for one profile."""
+    # This profile's rows, without their prefix.
+    runs = {rid[len(pfx) :]: e for rid, e in runs.items() if rid.startswith(pfx) and "." not in rid[len(pfx) :]}
     floor = {s: value(runs.get(f"floor-{s}"))[0] for s in sizes}
-
-    out = [BEGIN, "", "<!-- Written by scripts/bench.sh (scripts/bench_report.py); do not edit by hand. -->", ""]
-    out += [
-        "### Machine and run",
-        "",
-        f"- date: {machine.get('date')}; baton commit `{machine.get('commit')}`",
-        f"- CPU: {machine.get('cpu')}, {machine.get('cores')} cores; RAM {machine.get('ram_gb')} GB; "
-        f"Linux {machine.get('kernel')}; {machine.get('rustc')}; {machine.get('hyperfine')}",
-        f"- load average (1, 5, 15 min) at the start: {machine.get('load_start')}; at the end: "
-        f"{machine.get('load_end')} — the machine is shared, so a load above 0 slows every row",
-        "- OS page cache warm for every figure (it cannot be dropped here); \"cold\" = no baton cache",
-        f"- a single run longer than a minute is reported as measured once; one longer than {CAP:.0f} s is stopped",
-        "",
-        "### Generated repositories",
-        "",
-        "| repository | items | commits | seconds to generate (examples/synth) |",
-        "|---|---:|---:|---:|",
-    ]
-    for s in SIZES:
-        for kind, commits in (("plain", 0), ("git", 10_000)):
-            gen = os.path.join(results, f"gen-{kind}-{s}.txt")
-            if os.path.exists(gen):
-                out.append(f"| {kind}-{s} | {SIZES[s]:,} | {commits:,} | {read(gen).strip()} |")
-    out += ["", "### Commands", ""]
-    out += [
-        "Wall-clock time is what the targets are about; CPU time (user + system, mean per run, from",
-        "hyperfine) is less disturbed by other work on the machine. *Load* is the 1-minute load",
-        "average when the row started: above 0, other processes competed for the 2 cores.",
-        "",
-        "| N | command | wall (mean ± σ) | runs | × floor | CPU | CPU × floor | peak RSS | load |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    cpu_floor = {s: runs.get(f"floor-{s}", {}).get("cpu") for s in sizes}
-    for rid, e in runs.items():
-        v, lower = value(e)
-        f = floor.get(e["n"])
-        ratio = f"{'> ' if lower else ''}{v / f:.2f}" if v is not None and f else ""
-        rss = f"{e['rss_mb']:.0f} MB" if "rss_mb" in e else ""
-        cpu = f"{e['cpu']:.3f} s" if e.get("cpu") else ""
-        cf = cpu_floor.get(e["n"])
-        cpu_ratio = f"{e['cpu'] / cf:.2f}" if e.get("cpu") and cf else ""
-        out.append(
-            f"| {e['n']} | {e['label']} | {seconds(e)} | {e.get('runs', 1)} | {ratio} | {cpu} | {cpu_ratio} "
-            f"| {rss} | {e.get('load', '')} |"
-        )
-    out += ["", "Exact command lines:", "", "```sh"]
-    out += [f"{e['cmd'].strip()}" for e in runs.values()]
-    out += ["```", ""]
-    if os.path.exists(os.path.join(results, "no-plan.txt")):
-        out += ["`baton plan` is not on this branch: not measured.", ""]
-    if os.path.exists(os.path.join(results, "skip-1m.txt")):
-        out += [read(os.path.join(results, "skip-1m.txt")).strip().lstrip("= "), ""]
-
-    big = "100k" if "100k" in sizes else sizes[-1]
     g = lambda name: runs.get(f"{name}-{big}")
-    out += [f"### Against the targets (N = {SIZES[big]:,})", ""]
+    out = [f"### Against the targets: profile `{profile}` (N = {SIZES[big]:,})", ""]
     out += ["| target | goal | measured | status |", "|---|---|---|---|"]
     cold, lower = value(g("check-cold"))
     if cold is not None and floor.get(big):
@@ -208,6 +151,114 @@ def main():
         status = "**met**" if worst <= 1.25 else f"**missed**: {worst:.2f}× the cost per item of {SIZES[first]:,}"
         out.append(f"| cost linear in N (cold `check`, working tree) | per-item cost flat | {parts} | {status} |")
     out.append("")
+
+    return out
+
+
+def growth(runs):
+    """Each command at 10k, 20k and 40k items per profile, and the exponent
+    of its growth (1.0 = linear, 2.0 = quadratic)."""
+    import math
+
+    profiles = sorted({rid.split(".")[1] for rid in runs if rid.startswith("growth.")})
+    if not profiles:
+        return []
+    out = [
+        "### Growth: every command at 10k → 20k → 40k items",
+        "",
+        "The exponent is log2 of the ratio of two means (N → 2N): 1.0 is linear, 2.0 quadratic.",
+        "Single runs of a few milliseconds have noise of ±0.2 in the exponent; a row above 1.3",
+        "in both steps is a finding. The chain profile also runs at 100,000 (the last column).",
+        "",
+        "| profile | command | 10k | 20k | 40k | 100k | exponent 10k→20k | exponent 20k→40k |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for profile in profiles:
+        for cmd in GROWTH:
+            t = {n: value(runs.get(f"growth.{profile}.{cmd}-{n}")) for n in ("10k", "20k", "40k", "100k")}
+            cells = []
+            for n in ("10k", "20k", "40k", "100k"):
+                v, lower = t[n]
+                cells.append("" if v is None else f"{'> ' if lower else ''}{v:.3f} s")
+            exps = []
+            for a, b in (("10k", "20k"), ("20k", "40k")):
+                (va, _), (vb, lb) = t[a], t[b]
+                exps.append(f"{'> ' if lb else ''}{math.log2(vb / va):.2f}" if va and vb else "")
+            out.append(f"| {profile} | {cmd} | " + " | ".join(cells) + " | " + " | ".join(exps) + " |")
+    out.append("")
+    return out
+
+
+def main():
+    global CAP
+    results, target = sys.argv[1], sys.argv[2]
+    machine = dict(
+        line.split("=", 1) for line in read(os.path.join(results, "machine.txt")).splitlines() if "=" in line
+    )
+    CAP = float(machine.get("cap", "1200"))
+    runs = load(results)
+    sizes = [s for s in SIZES if f"floor-{s}" in runs]
+    floor = {s: value(runs.get(f"floor-{s}"))[0] for s in sizes}
+
+    out = [BEGIN, "", "<!-- Written by scripts/bench.sh (scripts/bench_report.py); do not edit by hand. -->", ""]
+    out += [
+        "### Machine and run",
+        "",
+        f"- date: {machine.get('date')}; baton commit `{machine.get('commit')}`",
+        f"- CPU: {machine.get('cpu')}, {machine.get('cores')} cores; RAM {machine.get('ram_gb')} GB; "
+        f"Linux {machine.get('kernel')}; {machine.get('rustc')}; {machine.get('hyperfine')}",
+        f"- load average (1, 5, 15 min) at the start: {machine.get('load_start')}; at the end: "
+        f"{machine.get('load_end')} — the machine is shared, so a load above 0 slows every row",
+        "- OS page cache warm for every figure (it cannot be dropped here); \"cold\" = no baton cache",
+        f"- a single run longer than a minute is reported as measured once; one longer than {CAP:.0f} s is stopped",
+        "",
+        "### Generated repositories",
+        "",
+        "| repository | items | commits | seconds to generate (examples/synth) |",
+        "|---|---:|---:|---:|",
+    ]
+    for s in SIZES:
+        for kind, commits in (("plain", 0), ("git", 10_000), ("late", 0), ("git-late", 10_000), ("chain", 0)):
+            gen = os.path.join(results, f"gen-{kind}-{s}.txt")
+            if os.path.exists(gen):
+                out.append(f"| {kind}-{s} | {SIZES[s]:,} | {commits:,} | {read(gen).strip()} |")
+    out += ["", "### Commands", ""]
+    out += [
+        "Wall-clock time is what the targets are about; CPU time (user + system, mean per run, from",
+        "hyperfine) is less disturbed by other work on the machine. *Load* is the 1-minute load",
+        "average when the row started: above 0, other processes competed for the 2 cores.",
+        "",
+        "| profile | N | command | wall (mean ± σ) | runs | × floor | CPU | CPU × floor | peak RSS | load |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for rid, e in runs.items():
+        if rid.startswith("growth."):
+            continue
+        pfx = "late." if rid.startswith("late.") else ""
+        v, lower = value(e)
+        f = value(runs.get(f"{pfx}floor-{e['n']}"))[0]
+        cf = runs.get(f"{pfx}floor-{e['n']}", {}).get("cpu")
+        ratio = f"{'> ' if lower else ''}{v / f:.2f}" if v is not None and f else ""
+        rss = f"{e['rss_mb']:.0f} MB" if "rss_mb" in e else ""
+        cpu = f"{e['cpu']:.3f} s" if e.get("cpu") else ""
+        cpu_ratio = f"{e['cpu'] / cf:.2f}" if e.get("cpu") and cf else ""
+        out.append(
+            f"| {PROFILES[pfx]} | {e['n']} | {e['label']} | {seconds(e)} | {e.get('runs', 1)} | {ratio} | {cpu} | {cpu_ratio} "
+            f"| {rss} | {e.get('load', '')} |"
+        )
+    out += ["", "Exact command lines:", "", "```sh"]
+    out += [f"{e['cmd'].strip()}" for rid, e in runs.items() if not rid.startswith("growth.")]
+    out += ["```", ""]
+    if os.path.exists(os.path.join(results, "no-plan.txt")):
+        out += ["`baton plan` is not on this branch: not measured.", ""]
+    if os.path.exists(os.path.join(results, "skip-1m.txt")):
+        out += [read(os.path.join(results, "skip-1m.txt")).strip().lstrip("= "), ""]
+
+    big = "100k" if "100k" in sizes else sizes[-1]
+    for pfx, profile in PROFILES.items():
+        if f"{pfx}floor-{big}" in runs:
+            out += targets(runs, sizes, big, pfx, profile)
+    out += growth(runs)
 
     for path in sorted(glob.glob(os.path.join(results, "phases-*.md"))):
         name = os.path.basename(path)[len("phases-") : -len(".md")]
