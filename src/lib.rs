@@ -11,6 +11,7 @@
 //! [`rules`] → [`diag`] findings → [`report`].
 #![deny(missing_docs)]
 
+pub mod atomic;
 pub mod audit;
 pub mod authority;
 pub mod cache;
@@ -19,6 +20,7 @@ pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod digest;
+pub mod edit;
 pub mod evidence;
 pub mod files;
 pub mod git;

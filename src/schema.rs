@@ -100,6 +100,24 @@ pub fn top_level_fields(kind: crate::model::ItemKind) -> &'static [String] {
         .map_or(&[][..], |(_, fields)| fields.as_slice())
 }
 
+/// The JSON Schema of an item kind, as the committed files have it: what
+/// the writing commands type command-line values by.
+pub fn item_schema(kind: crate::model::ItemKind) -> Value {
+    use crate::model::ItemKind;
+    fn of<T: JsonSchema>() -> Value {
+        let generator = SchemaSettings::draft07()
+            .with_transform(RecursiveTransform(drop_null))
+            .into_generator();
+        generator.into_root_schema_for::<T>().to_value()
+    }
+    match kind {
+        ItemKind::Task => of::<Task>(),
+        ItemKind::Request => of::<Request>(),
+        ItemKind::Meeting => of::<Meeting>(),
+        ItemKind::Change => of::<ChangeRequest>(),
+    }
+}
+
 /// Every schema, in a fixed order.
 pub fn all() -> Vec<SchemaFile> {
     vec![

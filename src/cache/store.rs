@@ -162,30 +162,15 @@ pub(super) fn write(path: &Path, entries: &[Entry<'_>]) -> std::io::Result<()> {
     })
 }
 
-/// Writes a file through a temporary file renamed over it, so that a
-/// reader never sees half of it.
+/// Writes a cache file atomically, creating its folder.
 pub(super) fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "cache".into(), |n| n.to_string_lossy());
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temporary).and_then(|file| {
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-        write(&mut out)?;
-        out.flush()
-    });
-    match written.and_then(|()| std::fs::rename(&temporary, path)) {
-        Ok(()) => Ok(()),
-        Err(error) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(error)
-        }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
     }
+    crate::atomic::write(path, write)
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ mod project;
 mod render;
 mod report;
 mod schema;
+mod write;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -75,6 +76,11 @@ pub enum Command {
     Ics(ics::IcsArgs),
     /// Working calendars: import an official holiday schedule.
     Calendar(calendar::CalendarArgs),
+    /// Set any field of an item (comments and layout kept).
+    Set(write::SetArgs),
+    /// One step of the process: update, deliver, accept, respond, … (flattened).
+    #[command(flatten)]
+    Step(write::Step),
 }
 
 /// When to color terminal output.
@@ -175,5 +181,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Report(args) => report::run(args),
         Command::Ics(args) => ics::run(args),
         Command::Calendar(args) => calendar::run(args),
+        Command::Set(args) => write::run_set(args),
+        Command::Step(step) => write::run_step(step),
     }
 }

@@ -1,6 +1,5 @@
 //! Writing output: stdout, or a file written atomically.
 
-use std::fs;
 use std::io::Write;
 use std::path::Path;
 
@@ -26,34 +25,7 @@ pub fn write_with(
             other => other,
         };
     };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.baton-{}.tmp", std::process::id()));
-    let result = fs::File::create(&temporary)
-        .and_then(|file| {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
-            write(&mut out)?;
-            out.flush()
-        })
-        .and_then(|()| fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    // Name the path: "No such file or directory" alone does not say which.
-    result.map_err(|e| {
-        let why = if dir.is_dir() {
-            e.to_string()
-        } else {
-            format!("there is no folder `{}`", dir.display())
-        };
-        std::io::Error::new(e.kind(), format!("`{}`: {why}", path.display()))
-    })
+    crate::atomic::write(path, |out| write(out))
 }
 
 /// Prints `text` on stdout: [`write`] without a file, with a failure

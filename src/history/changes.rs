@@ -167,23 +167,11 @@ impl ChangeSet {
             let located = walker.locate(&id, blob.kind, change);
             let old_fields = fields_of(repo, cache, change.old.as_ref());
             let new_fields = fields_of(repo, cache, change.new.as_ref());
-            let mut units: Vec<Unit> = match (&change.old, &change.new) {
-                (Some(_), Some(_)) => Vec::new(),
-                _ => vec![Unit::whole(kind)],
-            };
-            if change.new.is_some() {
-                for field in super::fields::diff(&old_fields, &new_fields) {
-                    let unit = unit_of(kind, &field.field);
-                    // A new item is judged only for the acts it carries
-                    // (and as a whole): its other fields are its creator's.
-                    if change.old.is_none() && !unit.entry.is_some_and(|e| e.carried) {
-                        continue;
-                    }
-                    units.push(unit);
-                }
-            }
-            units.sort();
-            units.dedup();
+            let units = changed_units(
+                kind,
+                (&old_fields, change.old.is_some()),
+                (&new_fields, change.new.is_some()),
+            );
             let mut unit_changes = Vec::new();
             for unit in units {
                 let (old, new) = (
@@ -227,6 +215,33 @@ fn fields_of(repo: &Repository, cache: &mut BodyCache, blob: Option<&BlobRef>) -
     blob.and_then(|b| cache.text(repo, b.oid))
         .and_then(|t| flatten(&t))
         .unwrap_or_default()
+}
+
+/// The units of an item that differ between two versions (each given with
+/// whether the item exists in it): the whole item when it is created or
+/// deleted, and every unit whose fields differ — of a new item, only the
+/// acts it carries (its other fields are its creator's). Sorted, once each.
+pub fn changed_units(
+    kind: ItemKind,
+    (old_fields, old_exists): (&Fields, bool),
+    (new_fields, new_exists): (&Fields, bool),
+) -> Vec<Unit> {
+    let mut units: Vec<Unit> = match (old_exists, new_exists) {
+        (true, true) => Vec::new(),
+        _ => vec![Unit::whole(kind)],
+    };
+    if new_exists {
+        for field in super::fields::diff(old_fields, new_fields) {
+            let unit = unit_of(kind, &field.field);
+            if !old_exists && !unit.entry.is_some_and(|e| e.carried) {
+                continue;
+            }
+            units.push(unit);
+        }
+    }
+    units.sort();
+    units.dedup();
+    units
 }
 
 /// The value of `unit` in `fields` as one comparison text: a leaf's value,

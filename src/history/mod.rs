@@ -23,7 +23,7 @@ use git2::{Delta, DiffFindOptions, DiffOptions, Oid, Repository, Sort, Tree};
 
 pub use changes::{
     ArchivedTouch, Attribution, ChangeSet, ChangeSources, ItemChange, PolicyChange, UnitChange,
-    unit_value,
+    changed_units, unit_value,
 };
 pub use derive::{RecordedAt, apply_pending, derive_evidence};
 pub use log::{LogLine, item_log};

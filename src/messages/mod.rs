@@ -8,6 +8,7 @@
 
 mod args;
 mod baseline;
+mod edit;
 mod en;
 mod waiver;
 mod zh;
@@ -18,6 +19,7 @@ pub use args::{
 };
 
 pub use baseline::BaselineMsg;
+pub use edit::EditMsg;
 pub use waiver::WaiverMsg;
 
 use std::fmt;
@@ -248,6 +250,8 @@ pub enum Msg {
     Waiver(WaiverMsg),
     /// Baselines.
     Baseline(BaselineMsg),
+    /// The commands that write items.
+    Edit(EditMsg),
     TextPrHeader {
         base: String,
         head: String,

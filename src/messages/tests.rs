@@ -366,6 +366,7 @@ fn samples() -> Vec<Msg> {
             .into_iter()
             .map(Msg::Baseline),
     );
+    samples.extend(super::edit::tests::samples().into_iter().map(Msg::Edit));
     samples
 }
 
@@ -594,9 +595,10 @@ fn variant(m: &Msg) -> usize {
         Msg::NotStartedHint => 219,
         Msg::Waiver(..) => 220,
         Msg::Baseline(..) => 221,
+        Msg::Edit(..) => 222,
     }
 }
-const VARIANTS: usize = 222;
+const VARIANTS: usize = 223;
 
 #[test]
 fn every_message_has_a_sample() {
