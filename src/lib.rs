@@ -27,6 +27,7 @@ pub mod git;
 pub mod graph;
 pub mod harness;
 pub mod history;
+pub mod init;
 pub mod load;
 pub mod messages;
 pub mod model;

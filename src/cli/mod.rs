@@ -76,6 +76,10 @@ pub enum Command {
     Ics(ics::IcsArgs),
     /// Working calendars: import an official holiday schedule.
     Calendar(calendar::CalendarArgs),
+    /// A new baton repository: settings, org, templates, CI, editor schemas.
+    Init(write::InitArgs),
+    /// Create an item from a template: task, request, meeting, change.
+    New(write::NewArgs),
     /// Set any field of an item (comments and layout kept).
     Set(write::SetArgs),
     /// One step of the process: update, deliver, accept, respond, … (flattened).
@@ -181,6 +185,8 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Report(args) => report::run(args),
         Command::Ics(args) => ics::run(args),
         Command::Calendar(args) => calendar::run(args),
+        Command::Init(args) => write::run_init(args),
+        Command::New(args) => write::run_new(args),
         Command::Set(args) => write::run_set(args),
         Command::Step(step) => write::run_step(step),
     }

@@ -50,6 +50,117 @@ pub struct SetArgs {
     pub options: WriteOptions,
 }
 
+/// The kinds `baton new` creates.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum NewKind {
+    /// A task (tasks/).
+    Task,
+    /// A collaboration request (requests/).
+    Request,
+    /// A meeting (meetings/).
+    Meeting,
+    /// A change request (changes/).
+    Change,
+}
+
+/// `baton new KIND [FIELD=VALUE …]`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// What to create.
+    #[arg(value_enum)]
+    pub kind: NewKind,
+    /// A template of templates/KIND/ (default: `default`; for meetings also `weekly`).
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
+    /// The id (default: the next one by `[ids]` in baton.toml).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Fields: `title=… owner=周杰 due=2027-03-05`.
+    #[arg(value_name = "FIELD=VALUE")]
+    pub assignments: Vec<String>,
+    #[command(flatten)]
+    pub options: WriteOptions,
+}
+
+/// Runs `baton new`.
+pub fn run_new(args: NewArgs) -> Outcome {
+    use crate::model::ItemKind;
+    let kind = match args.kind {
+        NewKind::Task => ItemKind::Task,
+        NewKind::Request => ItemKind::Request,
+        NewKind::Meeting => ItemKind::Meeting,
+        NewKind::Change => ItemKind::Change,
+    };
+    let options = &args.options;
+    let opened = match project::open(
+        &options.path,
+        options.now.as_deref(),
+        options.lang,
+        options.color,
+    ) {
+        Ok(opened) => opened,
+        Err(outcome) => return outcome,
+    };
+    let root = match crate::source::find_root(&options.path) {
+        Ok(root) => root,
+        Err(e) => return fail(e),
+    };
+    let result = writer(&opened, root.clone(), options.actor.as_deref()).and_then(|w| {
+        crate::edit::new::create(
+            &w,
+            &crate::edit::new::NewItem {
+                kind,
+                template: args.template.as_deref(),
+                id: args.id.as_deref(),
+                assignments: &args.assignments,
+            },
+        )
+    });
+    let id = match &result {
+        Ok((
+            Wrote::Written { path, .. } | Wrote::Created { path } | Wrote::Unchanged { path },
+            _,
+        )) => crate::load::stem(path).to_string(),
+        Err(_) => String::new(),
+    };
+    finish(options, &opened, (&root, &id), result)
+}
+
+/// `baton init [PATH]`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where (created when missing).
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Language of the comments, the README and messages.
+    #[arg(long, value_parser = super::parse_lang, default_value = "en")]
+    pub lang: Lang,
+    /// The CI configuration to write.
+    #[arg(long, value_parser = ["github", "gitlab", "gitea"], default_value = "github")]
+    pub forge: String,
+    /// The project's name (default: the folder's).
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+/// Runs `baton init`.
+pub fn run_init(args: InitArgs) -> Outcome {
+    let options = crate::init::InitOptions {
+        lang: args.lang,
+        forge: args.forge,
+        name: args.name,
+    };
+    match crate::init::init(&args.path, &options) {
+        Ok(written) => {
+            for path in written {
+                say!("{}", Msg::Edit(EditMsg::Created { path }).render(args.lang));
+            }
+            Outcome::Clean
+        }
+        Err(error) => fail(error.message.render(args.lang)),
+    }
+}
+
 /// One step of the process on one item.
 #[derive(Debug, Subcommand)]
 pub enum Step {
@@ -337,6 +448,13 @@ pub(crate) fn finish(
                 Msg::Edit(EditMsg::Unchanged { path: path.clone() }).render(lang)
             );
             return Outcome::Clean;
+        }
+        Wrote::Created { path } => {
+            say!(
+                "{}",
+                Msg::Edit(EditMsg::Created { path: path.clone() }).render(lang)
+            );
+            path.clone()
         }
         Wrote::Written { path, fields } => {
             say!(

@@ -8,8 +8,11 @@
 //! O005 use, so a command refuses what a pull request would be blamed for;
 //! the file is then replaced atomically.
 
+pub mod assign;
 pub mod commit;
 pub mod doc;
+pub mod ids;
+pub mod new;
 pub mod person;
 pub mod value;
 pub mod verbs;
@@ -89,6 +92,11 @@ pub enum Outcome {
         /// The units that changed (`update[3]`, `progress`).
         fields: Vec<String>,
     },
+    /// A new item's file was written.
+    Created {
+        /// The file, relative to the root.
+        path: String,
+    },
     /// The file already said so.
     Unchanged {
         /// The file, relative to the root.
@@ -156,7 +164,7 @@ impl<'p> Writer<'p> {
         edit: impl FnOnce(&mut DocumentMut) -> Result<(), EditError>,
     ) -> Result<Outcome, EditError> {
         let new_text = self.edited(target, edit)?;
-        if new_text == target.text {
+        if target.before.is_some() && new_text == target.text {
             return Ok(Outcome::Unchanged {
                 path: target.path.clone(),
             });
@@ -175,6 +183,11 @@ impl<'p> Writer<'p> {
         }
         crate::atomic::write(&path, |out| out.write_all(new_text.as_bytes()))
             .map_err(|e| EditError::io(&target.path, &e))?;
+        if target.before.is_none() {
+            return Ok(Outcome::Created {
+                path: target.path.clone(),
+            });
+        }
         Ok(Outcome::Written {
             path: target.path.clone(),
             fields,

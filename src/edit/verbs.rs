@@ -5,7 +5,7 @@
 use toml_edit::{DocumentMut, Value};
 
 use super::doc;
-use super::value::{Shape, convert, shape_of};
+use super::value::{Shape, convert};
 use super::{EditError, Outcome, Target, Writer};
 use crate::messages::{EditMsg, Lang};
 use crate::model::{BodyRef, ItemKind, TaskStatus};
@@ -30,76 +30,10 @@ fn say(w: &Writer<'_>, zh: String, en: String) -> String {
 }
 
 /// `baton set ID FIELD=VALUE …`: any field, typed by the schema.
-/// `FIELD=` removes a field, `FIELD+=V` and `FIELD-=V` add to and remove
-/// from a list.
 pub fn set(w: &Writer<'_>, t: &Target<'_>, assignments: &[String]) -> Result<Done, EditError> {
-    enum Op {
-        Set(Value),
-        Remove,
-        Add(Vec<Value>),
-        Drop(Vec<Value>),
-    }
-    let mut ops = Vec::new();
-    for text in assignments {
-        let Some((left, right)) = text.split_once('=') else {
-            return Err(EditError::from(EditMsg::BadAssignment {
-                text: text.clone(),
-            }));
-        };
-        let (field, mode) = match left.as_bytes().last() {
-            Some(b'+') => (&left[..left.len() - 1], '+'),
-            Some(b'-') => (&left[..left.len() - 1], '-'),
-            _ => (left, '='),
-        };
-        let field = field.trim();
-        if field.is_empty() {
-            return Err(EditError::from(EditMsg::BadAssignment {
-                text: text.clone(),
-            }));
-        }
-        let shape = shape_of(t.kind, field)?;
-        let context = (&w.project.org, &w.clock);
-        let op = match (mode, right.trim().is_empty()) {
-            ('=', true) => Op::Remove,
-            ('=', false) => Op::Set(convert(field, &shape, right, context)?),
-            (_, _) => {
-                let Shape::List(inner) = &shape else {
-                    return Err(EditError::from(EditMsg::BadValue {
-                        field: field.to_string(),
-                        value: right.to_string(),
-                        expected: "a list (`+=` and `-=` apply to lists)".into(),
-                    }));
-                };
-                let values = super::value::split_list(right)
-                    .map(|part| convert(field, inner, part, context))
-                    .collect::<Result<Vec<_>, _>>()?;
-                match mode {
-                    '+' => Op::Add(values),
-                    _ => Op::Drop(values),
-                }
-            }
-        };
-        ops.push((field.to_string(), op));
-    }
+    let ops = super::assign::parse(w, t.kind, assignments)?;
     let summary: Vec<String> = assignments.iter().map(|a| a.trim().to_string()).collect();
-    let outcome = w.write(t, |d| {
-        for (field, op) in ops {
-            let path: Vec<&str> = field.split('.').collect();
-            let done = match op {
-                Op::Set(value) => doc::set(d, &path, value),
-                Op::Remove => {
-                    doc::remove(d, &path);
-                    true
-                }
-                Op::Add(values) => doc::list_add(d, &path, values),
-                Op::Drop(values) => doc::list_remove(d, &path, &values),
-            };
-            if !done {
-                return Err(EditError::from(EditMsg::NotSettable { field }));
-            }
-        }
-        Ok(())
-    })?;
+    let outcome = w.write(t, |d| super::assign::apply(d, ops))?;
     Ok((outcome, format!("{}: {}", t.id, summary.join(", "))))
 }
 

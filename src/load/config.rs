@@ -124,6 +124,7 @@ pub(super) fn resolve(
                 .as_ref()
                 .map(|d| d.to_string()),
             waivers: config.waiver.clone(),
+            ids: config.ids.clone(),
         }),
         _ => Err(errors),
     }

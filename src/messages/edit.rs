@@ -68,6 +68,14 @@ pub enum EditMsg {
     NoTemplate { kind: String, name: String },
     /// A required field is missing from `new`.
     MissingField { kind: String, field: String },
+    /// The `[ids]` pattern cannot make an id.
+    BadIdPattern {
+        kind: String,
+        pattern: String,
+        detail: String,
+    },
+    /// `--id` names an item that exists, or is not a valid id.
+    IdTaken { id: String },
 }
 
 impl EditMsg {
@@ -159,6 +167,14 @@ impl EditMsg {
             EditMsg::MissingField { kind, field } => {
                 format!("a new {kind} needs `{field}`: give {field}=…")
             }
+            EditMsg::BadIdPattern {
+                kind,
+                pattern,
+                detail,
+            } => format!("the [ids] pattern `{pattern}` for a {kind} cannot make an id: {detail}"),
+            EditMsg::IdTaken { id } => format!(
+                "`{id}` cannot be a new item's id: it exists already or is not an id (letters, digits, `.`, `_`, `-`)"
+            ),
         }
     }
 
@@ -174,8 +190,11 @@ impl EditMsg {
                 kind,
                 suggestion,
             } => match suggestion {
-                Some(s) => format!("{kind}没有字段 `{field}`;是否是 `{s}`?"),
-                None => format!("{kind}没有字段 `{field}`(见 `baton schema --format markdown`)"),
+                Some(s) => format!("{}没有字段 `{field}`;是否是 `{s}`?", kind_zh(kind)),
+                None => format!(
+                    "{}没有字段 `{field}`(见 `baton schema --format markdown`)",
+                    kind_zh(kind)
+                ),
             },
             EditMsg::NotSettable { field } => format!(
                 "`{field}` 是条目列表:请用对应步骤的命令添加(`update`、`respond`、`approve` 等)"
@@ -235,12 +254,41 @@ impl EditMsg {
                 format!("{id} 无人可升级:负责人在 org.toml 中没有上级;请用 --to 指明")
             }
             EditMsg::NoTemplate { kind, name } => {
-                format!("{kind}没有模板 `{name}`(templates/{kind}/{name}.toml)")
+                format!(
+                    "{}没有模板 `{name}`(templates/{kind}/{name}.toml)",
+                    kind_zh(kind)
+                )
             }
             EditMsg::MissingField { kind, field } => {
-                format!("新建{kind}需要 `{field}`:请给出 {field}=…")
+                format!("新建{}需要 `{field}`:请给出 {field}=…", kind_zh(kind))
+            }
+            EditMsg::BadIdPattern {
+                kind,
+                pattern,
+                detail,
+            } => format!(
+                "[ids] 中{}的编号规则 `{pattern}` 无法生成编号:{detail}",
+                kind_zh(kind)
+            ),
+            EditMsg::IdTaken { id } => {
+                format!(
+                    "`{id}` 不能作为新事项的编号:已存在或不是合法编号(字母、数字、`.`、`_`、`-`)"
+                )
             }
         }
+    }
+}
+
+/// A kind's name in Chinese (English names pass through).
+fn kind_zh(kind: &str) -> &str {
+    match kind {
+        "task" => "任务",
+        "request" => "协作需求",
+        "meeting" => "会议",
+        "change" => "变更申请",
+        "response" => "答复",
+        "rejection" => "驳回",
+        other => other,
     }
 }
 
@@ -315,6 +363,12 @@ pub(super) mod tests {
                 kind: s("task"),
                 field: s("title"),
             },
+            EditMsg::BadIdPattern {
+                kind: s("task"),
+                pattern: s("T 1"),
+                detail: s("`T 1` is not a valid id"),
+            },
+            EditMsg::IdTaken { id: s("T-101") },
         ]
     }
 
@@ -345,10 +399,12 @@ pub(super) mod tests {
                 EditMsg::NoEscalation { .. } => 19,
                 EditMsg::NoTemplate { .. } => 20,
                 EditMsg::MissingField { .. } => 21,
+                EditMsg::BadIdPattern { .. } => 22,
+                EditMsg::IdTaken { .. } => 23,
             })
             .collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..22).collect::<Vec<_>>());
+        assert_eq!(seen, (0..24).collect::<Vec<_>>());
     }
 }

@@ -35,6 +35,28 @@ pub struct ConfigFile {
     /// Findings accepted for a reason, by someone entitled to, until a date.
     #[serde(default)]
     pub waiver: Vec<Sp<super::Waiver>>,
+    /// How `baton new` names new items.
+    #[serde(default)]
+    pub ids: IdsSection,
+}
+
+/// `[ids]`: the id pattern of each kind for `baton new`. Placeholders:
+/// `{n}` (the next free number; `{n:03}` zero-padded), `{date}`
+/// (2027-03-05: today, or a meeting's day), `{yyyymmdd}` and `{rand}` (four
+/// letters and digits). Teams that branch a lot use `{yyyymmdd}-{rand}`:
+/// two branches numbering from the same last id would collide (S003 on
+/// the merge result).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdsSection {
+    /// Tasks; default "T-{n}".
+    pub task: Option<Sp<String>>,
+    /// Requests; default "REQ-{n:03}".
+    pub request: Option<Sp<String>>,
+    /// Meetings; default "MTG-{date}-{n}".
+    pub meeting: Option<Sp<String>>,
+    /// Change requests; default "CR-{n:03}".
+    pub change: Option<Sp<String>>,
 }
 
 /// `[project]`.

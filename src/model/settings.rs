@@ -75,4 +75,6 @@ pub struct Settings {
     pub legal_department: Option<String>,
     /// `[[waiver]]` of baton.toml.
     pub waivers: Vec<Sp<crate::model::Waiver>>,
+    /// `[ids]`: how `baton new` names items.
+    pub ids: super::IdsSection,
 }
