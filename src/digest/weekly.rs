@@ -442,53 +442,50 @@ fn group(cx: &Context<'_>, lines: Vec<(Slot, Line)>) -> Vec<Group> {
             .position(|d| d.id.as_str() == id)
             .unwrap_or(usize::MAX)
     };
-    let mut requests: Vec<Option<usize>> = (0..project.requests.len()).map(Some).collect();
-    requests.push(None);
+    // Lines by request (the last bucket: no request), then by department:
+    // one pass each, so a week of 100,000 lines is not walked per request.
+    let count = project.requests.len();
+    let mut by_request: Vec<Vec<(String, Line)>> = (0..=count).map(|_| Vec::new()).collect();
+    for ((r, d), line) in lines {
+        by_request[r.filter(|&i| i < count).unwrap_or(count)].push((d, line));
+    }
     let mut groups = Vec::new();
-    let mut lines = lines;
-    for request in requests {
-        let mut mine: Vec<(String, Line)> = Vec::new();
-        let mut rest = Vec::new();
-        for ((r, d), line) in lines {
-            if r == request {
-                mine.push((d, line));
-            } else {
-                rest.push(((r, d), line));
+    for (index, mut mine) in by_request.into_iter().enumerate() {
+        let request = (index < count).then_some(index);
+        mine.sort_by_cached_key(|(d, _)| (dept_order(d), d.clone()));
+        let mut departments: Vec<DepartmentDigest> = Vec::new();
+        for (id, line) in mine {
+            if departments.last().is_none_or(|last| last.id != id) {
+                departments.push(DepartmentDigest {
+                    name: if id.is_empty() {
+                        String::new()
+                    } else {
+                        department_name(org, &id)
+                    },
+                    id,
+                    done: Vec::new(),
+                    plan: Vec::new(),
+                    overdue: Vec::new(),
+                    blocked: Vec::new(),
+                });
+            }
+            let Some(digest) = departments.last_mut() else {
+                continue;
+            };
+            match line {
+                Line::Done(l) => digest.done.push(l),
+                Line::Plan(l) => digest.plan.push(l),
+                Line::Overdue(l) => digest.overdue.push(l),
+                Line::Blocked(l) => digest.blocked.push(l),
             }
         }
-        lines = rest;
-        let mut ids: Vec<String> = mine.iter().map(|(d, _)| d.clone()).collect();
-        ids.sort_by(|a, b| (dept_order(a), a).cmp(&(dept_order(b), b)));
-        ids.dedup();
-        let mut departments = Vec::new();
-        for id in ids {
-            let mut digest = DepartmentDigest {
-                name: if id.is_empty() {
-                    String::new()
-                } else {
-                    department_name(org, &id)
-                },
-                id: id.clone(),
-                done: Vec::new(),
-                plan: Vec::new(),
-                overdue: Vec::new(),
-                blocked: Vec::new(),
-            };
-            for (_, line) in mine.iter().filter(|(d, _)| *d == id) {
-                match line {
-                    Line::Done(l) => digest.done.push(l.clone()),
-                    Line::Plan(l) => digest.plan.push(l.clone()),
-                    Line::Overdue(l) => digest.overdue.push(l.clone()),
-                    Line::Blocked(l) => digest.blocked.push(l.clone()),
-                }
-            }
+        for digest in &mut departments {
             digest
                 .done
                 .sort_by(|a, b| (a.at, &a.item).cmp(&(b.at, &b.item)));
             digest.plan.sort_by(|a, b| {
                 (a.start.is_none(), a.start, &a.item).cmp(&(b.start.is_none(), b.start, &b.item))
             });
-            departments.push(digest);
         }
         let indexed = request.and_then(|i| project.requests.get(i).map(|r| (i, r)));
         let head = indexed.map(|(i, r)| {
