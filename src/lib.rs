@@ -22,6 +22,7 @@ pub mod diag;
 pub mod digest;
 pub mod edit;
 pub mod evidence;
+pub mod fieldref;
 pub mod files;
 pub mod git;
 pub mod graph;

@@ -13,6 +13,20 @@ fn root() -> PathBuf {
 }
 
 #[test]
+fn committed_field_references_are_up_to_date() {
+    for lang in [baton::messages::Lang::En, baton::messages::Lang::Zh] {
+        let name = baton::fieldref::file_name(lang);
+        let path = root().join("docs").join(name);
+        let committed = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == baton::fieldref::markdown(lang),
+            "docs/{name} is stale: run `cargo run -- schema --format markdown --lang {} --out docs` and commit it",
+            lang.tag()
+        );
+    }
+}
+
+#[test]
 fn committed_schemas_are_up_to_date() {
     for schema in baton::schema::all() {
         let path = root().join("schema").join(schema.name);

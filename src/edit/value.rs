@@ -65,9 +65,13 @@ pub fn shape_of(kind: ItemKind, path: &str) -> Result<Shape, EditError> {
     let mut node = &root;
     let segments: Vec<&str> = path.split('.').collect();
     for (i, segment) in segments.iter().enumerate() {
-        let properties = resolve(&root, node)
-            .get("properties")
-            .and_then(Json::as_object);
+        // Into a table, or into the tables of a list (`update.progress`).
+        let resolved = resolve(&root, node);
+        let resolved = match resolved.get("items") {
+            Some(items) => resolve(&root, items),
+            None => resolved,
+        };
+        let properties = resolved.get("properties").and_then(Json::as_object);
         let Some(field) = properties.and_then(|p| p.get(*segment)) else {
             let known = properties
                 .into_iter()

@@ -252,7 +252,8 @@ baton audit                                          # 逾期、阻塞、负载�
 ```
 
 每个命令以 `--as 姓名` 或 git 的 user.email 对应的人员身份操作,无权限时拒绝并说明原因;
-加 `--commit` 会以该人员身份提交。字段说明见 `baton schema --format markdown --lang zh-CN`。
+加 `--commit` 会以该人员身份提交。字段说明:[docs/fields.zh-CN.md](docs/fields.zh-CN.md)
+(`baton schema --format markdown --lang zh-CN` 重新生成)。
 "#
         }
         Lang::En => {
@@ -281,7 +282,8 @@ baton audit                                           # late, blocked, load, ser
 
 Every command acts as a person (`--as NAME`, else git's user.email) and
 refuses, with the reason, what that person may not do; `--commit` commits
-as them. Field reference: `baton schema --format markdown`.
+as them. Field reference: [docs/fields.en.md](docs/fields.en.md)
+(`baton schema --format markdown` writes it again).
 "#
         }
     }

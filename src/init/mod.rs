@@ -69,6 +69,10 @@ pub fn init(path: &Path, options: &InitOptions) -> Result<Vec<String>, EditError
     }
     let (ci_path, ci_text) = files::ci(&options.forge);
     planned.push((ci_path.to_string(), ci_text.to_string()));
+    planned.push((
+        format!("docs/{}", crate::fieldref::file_name(lang)),
+        crate::fieldref::markdown(lang),
+    ));
     for schema in crate::schema::all() {
         planned.push((format!("schema/{}", schema.name), schema.json));
     }

@@ -41,6 +41,7 @@ fn a_new_repository_checks_clean_in_either_language() {
             },
         )
         .unwrap();
+        let docs = format!("docs/{}", crate::fieldref::file_name(lang));
         for expected in [
             "baton.toml",
             "org.toml",
@@ -49,6 +50,7 @@ fn a_new_repository_checks_clean_in_either_language() {
             "templates/task/default.toml",
             "templates/meeting/weekly.toml",
             "schema/task.schema.json",
+            &docs,
         ] {
             assert!(
                 written.iter().any(|w| w == expected),

@@ -47,6 +47,14 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// The tag of the language: `en`, `zh-CN`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
 }
 
 /// A user-facing message with its arguments. Times are pre-formatted in the
