@@ -11,7 +11,7 @@ use std::path::Path;
 /// temporary file is removed when anything fails; an error names the path.
 pub fn write(
     path: &Path,
-    write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = path
         .parent()
@@ -25,7 +25,7 @@ pub fn write(
     let result = fs::File::create(&temporary)
         .and_then(|file| {
             let mut out = BufWriter::with_capacity(1 << 16, file);
-            write(&mut out)?;
+            fill(&mut out)?;
             out.flush()?;
             out.get_ref().sync_data()
         })

@@ -131,7 +131,7 @@ fn nested<'a>(root: &'a Json, node: &'a Json) -> Option<&'a Json> {
     (target.get("type").and_then(Json::as_str) == Some("object")).then_some(target)
 }
 
-fn type_name(shape: &Shape, zh: bool) -> String {
+fn scalar_type_name(shape: &Shape, zh: bool) -> String {
     match (shape, zh) {
         (Shape::Bool, false) => "true / false".into(),
         (Shape::Bool, true) => "true / false".into(),
@@ -156,12 +156,21 @@ fn type_name(shape: &Shape, zh: bool) -> String {
             .join(" \\| "),
         (Shape::Text, false) => "text".into(),
         (Shape::Text, true) => "文本".into(),
-        (Shape::List(inner), false) => format!("list of {}", type_name(inner, false)),
-        (Shape::List(inner), true) => format!("{}列表", type_name(inner, true)),
+        (Shape::List(_), false) => "list".into(),
+        (Shape::List(_), true) => "列表".into(),
         (Shape::Table, false) => "table".into(),
         (Shape::Table, true) => "表".into(),
         (Shape::Tables, false) => "list of tables".into(),
         (Shape::Tables, true) => "表的列表".into(),
+    }
+}
+
+/// A field's type in words: `list of date`, `日期列表`.
+fn type_name(shape: &Shape, zh: bool) -> String {
+    match (shape, zh) {
+        (Shape::List(inner), false) => format!("list of {}", scalar_type_name(inner, false)),
+        (Shape::List(inner), true) => format!("{}列表", scalar_type_name(inner, true)),
+        (other, _) => scalar_type_name(other, zh),
     }
 }
 

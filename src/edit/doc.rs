@@ -66,12 +66,18 @@ pub fn remove(doc: &mut DocumentMut, path: &[&str]) -> bool {
         return false;
     };
     let removed = table.remove(last).is_some();
-    let empty = table.is_empty();
-    if empty && let Some((leaf, above)) = parents.split_last() {
-        remove(
-            doc,
-            &above.iter().chain([leaf]).copied().collect::<Vec<_>>(),
-        );
+    // Tables the removal left empty go too, innermost first.
+    let mut depth = parents.len();
+    while depth > 0
+        && get(doc, &parents[..depth])
+            .and_then(Item::as_table_like)
+            .is_some_and(|t| t.is_empty())
+    {
+        let Some(parent) = table_mut(doc, &parents[..depth - 1]) else {
+            break;
+        };
+        parent.remove(parents[depth - 1]);
+        depth -= 1;
     }
     removed
 }

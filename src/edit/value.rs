@@ -125,6 +125,19 @@ fn definition(node: &Json) -> Option<&str> {
 }
 
 fn shape(root: &Json, node: &Json) -> Shape {
+    let resolved = resolve(root, node);
+    if resolved.get("type").and_then(Json::as_str) == Some("array") {
+        let items = resolved.get("items").unwrap_or(&Json::Null);
+        return match item_shape(root, items) {
+            Shape::Table => Shape::Tables,
+            inner => Shape::List(Box::new(inner)),
+        };
+    }
+    item_shape(root, node)
+}
+
+/// The shape of a value that is not a list (lists of lists do not occur).
+fn item_shape(root: &Json, node: &Json) -> Shape {
     match definition(node) {
         Some("Date") => return Shape::Date,
         Some("DateOrDateTime") => return Shape::When,
@@ -154,13 +167,6 @@ fn shape(root: &Json, node: &Json) -> Shape {
             min: node.get("minimum").and_then(Json::as_i64),
             max: node.get("maximum").and_then(Json::as_i64),
         },
-        Some("array") => {
-            let items = node.get("items").unwrap_or(&Json::Null);
-            match shape(root, items) {
-                Shape::Table => Shape::Tables,
-                inner => Shape::List(Box::new(inner)),
-            }
-        }
         Some("object") => Shape::Table,
         _ => Shape::Text,
     }
@@ -170,6 +176,23 @@ fn shape(root: &Json, node: &Json) -> Shape {
 /// whether it names people) into a value of `shape`. `now` and `today`
 /// stand for the clock's time and date.
 pub fn convert(
+    field: &str,
+    shape: &Shape,
+    text: &str,
+    context: (&Org, &Clock),
+) -> Result<Value, EditError> {
+    let Shape::List(inner) = shape else {
+        return convert_one(field, shape, text, context);
+    };
+    let mut array = Array::new();
+    for part in split_list(text) {
+        array.push_formatted(convert_one(field, inner, part, context)?);
+    }
+    Ok(Value::Array(array))
+}
+
+/// [`convert`] for a value that is not a list.
+fn convert_one(
     field: &str,
     shape: &Shape,
     text: &str,
@@ -245,14 +268,7 @@ pub fn convert(
                 Value::from(text)
             }
         }
-        Shape::List(inner) => {
-            let mut array = Array::new();
-            for part in split_list(text) {
-                array.push_formatted(convert(field, inner, part, (org, clock))?);
-            }
-            Value::Array(array)
-        }
-        Shape::Table | Shape::Tables => {
+        Shape::List(_) | Shape::Table | Shape::Tables => {
             return Err(EditError::from(EditMsg::NotSettable {
                 field: field.to_string(),
             }));
