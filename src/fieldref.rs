@@ -7,7 +7,7 @@
 use serde_json::Value as Json;
 
 use crate::authority::{Class, Role, table};
-use crate::edit::value::{Shape, shape_of};
+use crate::edit::value::{PERSON_FIELDS, Shape, shape_of};
 use crate::messages::Lang;
 use crate::model::ItemKind;
 use crate::rules::RULES;
@@ -175,17 +175,7 @@ fn type_name(shape: &Shape, zh: bool) -> String {
 }
 
 fn example(shape: &Shape, leaf: &str) -> String {
-    let people = [
-        "owner",
-        "acceptor",
-        "by",
-        "contact",
-        "chair",
-        "organizer",
-        "scribe",
-        "escalated_to",
-        "requested_by",
-    ];
+    let person = PERSON_FIELDS.contains(&leaf);
     match shape {
         Shape::Bool => "`false`".into(),
         Shape::Integer { .. } => "`80`".into(),
@@ -196,11 +186,9 @@ fn example(shape: &Shape, leaf: &str) -> String {
             .first()
             .map(|v| format!("`\"{v}\"`"))
             .unwrap_or_default(),
-        Shape::Text if people.contains(&leaf) => "`\"li.gong\"`".into(),
+        Shape::Text if person => "`\"li.gong\"`".into(),
         Shape::Text => String::new(),
-        Shape::List(_) if ["required", "informed", "read_by"].contains(&leaf) => {
-            "`[\"li.gong\"]`".into()
-        }
+        Shape::List(_) if person => "`[\"li.gong\"]`".into(),
         Shape::List(_) => String::new(),
         Shape::Table | Shape::Tables => String::new(),
     }

@@ -20,6 +20,17 @@ fn ok(repo: &Path, now: &str, who: &str, args: &[&str]) -> String {
     format!("{out}{err}")
 }
 
+/// A copy of `example-project/` without its `broken/` twin.
+fn example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project"),
+        dir.path(),
+        &["broken"],
+    );
+    dir
+}
+
 fn read(repo: &Path, path: &str) -> String {
     std::fs::read_to_string(repo.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -316,13 +327,8 @@ fn from_an_empty_folder_to_a_week_of_work() {
 /// `--commit` makes one commit of the item, authored by the person.
 #[test]
 fn commit_is_authored_by_the_person() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = example();
     let repo = dir.path();
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project"),
-        repo,
-        &["broken"],
-    );
     let git = git2::Repository::init(repo).unwrap();
     let mut index = git.index().unwrap();
     index
@@ -383,13 +389,8 @@ fn commit_is_authored_by_the_person() {
 /// `set` on one file of every kind: the diff is the field's line, nothing else.
 #[test]
 fn set_changes_only_the_field_it_sets() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = example();
     let repo = dir.path();
-    copy_tree(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project"),
-        repo,
-        &["broken"],
-    );
     let mut diffs = String::new();
     for (path, id, who, assignment) in [
         (

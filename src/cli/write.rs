@@ -92,18 +92,9 @@ pub fn run_new(args: NewArgs) -> Outcome {
         NewKind::Change => ItemKind::Change,
     };
     let options = &args.options;
-    let opened = match project::open(
-        &options.path,
-        options.now.as_deref(),
-        options.lang,
-        options.color,
-    ) {
+    let (opened, root) = match open(options) {
         Ok(opened) => opened,
         Err(outcome) => return outcome,
-    };
-    let root = match crate::source::find_root(&options.path) {
-        Ok(root) => root,
-        Err(e) => return fail(e),
     };
     let result = writer(&opened, root.clone(), options.actor.as_deref()).and_then(|w| {
         crate::edit::new::create(
@@ -392,24 +383,27 @@ fn act(
     id: &str,
     step: impl FnOnce(&Writer<'_>, &Target<'_>) -> Result<Done, EditError>,
 ) -> Outcome {
-    let opened = match project::open(
-        &options.path,
-        options.now.as_deref(),
-        options.lang,
-        options.color,
-    ) {
+    let (opened, root) = match open(options) {
         Ok(opened) => opened,
         Err(outcome) => return outcome,
-    };
-    let root = match crate::source::find_root(&options.path) {
-        Ok(root) => root,
-        Err(e) => return fail(e),
     };
     let result = writer(&opened, root.clone(), options.actor.as_deref()).and_then(|w| {
         let target = w.target(id)?;
         step(&w, &target)
     });
     finish(options, &opened, (&root, id), result)
+}
+
+/// The repository a writing command works on, and its root.
+fn open(options: &WriteOptions) -> Result<(Opened, PathBuf), Outcome> {
+    let opened = project::open(
+        &options.path,
+        options.now.as_deref(),
+        options.lang,
+        options.color,
+    )?;
+    let root = crate::source::find_root(&options.path).map_err(fail)?;
+    Ok((opened, root))
 }
 
 /// The writer for `opened` acting as `actor` (else git's user.email).

@@ -44,7 +44,7 @@ pub enum Shape {
 
 /// Fields that name people: a display name or email given for them is
 /// written as the person's id.
-const PERSON_FIELDS: &[&str] = &[
+pub const PERSON_FIELDS: &[&str] = &[
     "owner",
     "acceptor",
     "by",
