@@ -433,3 +433,65 @@ fn set_changes_only_the_field_it_sets() {
     }
     insta::assert_snapshot!(diffs);
 }
+
+/// Two branches that each ran `baton new task` from the same last id
+/// cannot both merge: the pull request that comes second gets S003.
+#[test]
+fn two_branches_allocating_the_same_id_are_caught() {
+    let repo = support::TestRepo::new();
+    repo.write("baton.toml", support::BATON)
+        .write("org.toml", support::ORG);
+    let base = repo.commit(support::ADMIN, "2026-11-02T09:00:00+08:00");
+    let path = repo.path();
+    let new_task = |title: &str| {
+        ok(
+            path,
+            "2026-11-02T10:00:00+08:00",
+            "li.gong",
+            &[
+                "new",
+                "task",
+                &format!("title={title}"),
+                "owner=li.gong",
+                "lead=rnd",
+                "deliverable=报告",
+                "acceptance=评审通过",
+            ],
+        )
+    };
+    assert!(new_task("A").contains("created tasks/T-1.toml"));
+    let first = repo.commit(support::LI, "2026-11-02T10:05:00+08:00");
+    repo.checkout(base);
+    assert!(new_task("B").contains("created tasks/T-1.toml"));
+    let second = repo.commit(support::LI, "2026-11-02T10:10:00+08:00");
+    let (code, out, err) = run_baton(&[
+        "check",
+        path.to_str().unwrap(),
+        "--base",
+        &first.to_string(),
+        "--head",
+        &second.to_string(),
+        "--now",
+        "2026-11-02T12:00:00+08:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let s003: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "S003")
+        .collect();
+    assert_eq!(s003.len(), 1, "{out}");
+    assert_eq!(s003[0]["item"], "T-1");
+    assert_eq!(s003[0]["change"], "new");
+    assert!(
+        s003[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("tasks/T-1.toml on"),
+        "{out}"
+    );
+}

@@ -76,6 +76,8 @@ pub enum EditMsg {
     },
     /// `--id` names an item that exists, or is not a valid id.
     IdTaken { id: String },
+    /// The hint when two branches created the same id.
+    IdRace,
 }
 
 impl EditMsg {
@@ -175,6 +177,7 @@ impl EditMsg {
             EditMsg::IdTaken { id } => format!(
                 "`{id}` cannot be a new item's id: it exists already or is not an id (letters, digits, `.`, `_`, `-`)"
             ),
+            EditMsg::IdRace => "another branch created this id first: merge the target branch and create the item again with `baton new` (it numbers past the ids there), or rename the file; an [ids] pattern with a random part avoids this".into(),
         }
     }
 
@@ -275,6 +278,7 @@ impl EditMsg {
                     "`{id}` 不能作为新事项的编号:已存在或不是合法编号(字母、数字、`.`、`_`、`-`)"
                 )
             }
+            EditMsg::IdRace => "另一个分支先用了这个编号:先合并目标分支,再用 `baton new` 重新创建(它会接着那里的编号),或给文件改名;[ids] 规则中加入随机部分可避免此情况".into(),
         }
     }
 }
@@ -369,6 +373,7 @@ pub(super) mod tests {
                 detail: s("`T 1` is not a valid id"),
             },
             EditMsg::IdTaken { id: s("T-101") },
+            EditMsg::IdRace,
         ]
     }
 
@@ -401,10 +406,11 @@ pub(super) mod tests {
                 EditMsg::MissingField { .. } => 21,
                 EditMsg::BadIdPattern { .. } => 22,
                 EditMsg::IdTaken { .. } => 23,
+                EditMsg::IdRace => 24,
             })
             .collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..24).collect::<Vec<_>>());
+        assert_eq!(seen, (0..25).collect::<Vec<_>>());
     }
 }

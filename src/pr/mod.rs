@@ -363,6 +363,32 @@ pub fn check_pr(
     // yet (its commits' times are its author's claims).
     let head_evidence = new_evidence.unwrap_or_else(Evidence::none);
 
+    // Two branches that each created an item with the same id (both ran
+    // `baton new` from the same last id) meet here as an add/add conflict:
+    // the merge result would hold one id twice, which is S003.
+    for path in pair.iter().flat_map(|p| &p.added_on_both) {
+        if let Some(file) = head_project.files.find(path) {
+            let id = stem(path).to_string();
+            head_project.problems.push(crate::model::LoadProblem {
+                code: "S003",
+                diagnostic: crate::diag::Diagnostic::new(
+                    Some(&id),
+                    file,
+                    None,
+                    "",
+                    crate::messages::Msg::DuplicateId {
+                        id: id.clone(),
+                        first: format!("{path} on {} ({})", base.name, base.short()),
+                    },
+                )
+                .key(path)
+                .maybe_hint(Some(crate::messages::Msg::Edit(
+                    crate::messages::EditMsg::IdRace,
+                ))),
+            });
+        }
+    }
+
     // Files the merge result no longer has, so findings about them can
     // point there.
     for change in &changes.touched {

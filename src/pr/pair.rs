@@ -65,6 +65,9 @@ pub struct Pair {
     /// deleted at one path and added at another with the same item id is
     /// one change (an item is its id, wherever its file lives).
     pub changes: Vec<PathChange>,
+    /// Paths both sides created with different content: two branches gave
+    /// two new items the same id (`baton new` on each).
+    pub added_on_both: Vec<String>,
 }
 
 const MODE_BLOB: i32 = 0o100644;
@@ -129,6 +132,7 @@ pub fn pair(
     let mut result: BTreeMap<String, Resolved> = BTreeMap::new();
     let mut inline: HashMap<Oid, Arc<[u8]>> = HashMap::new();
     let mut conflicts: Vec<String> = Vec::new();
+    let mut added_on_both: Vec<String> = Vec::new();
     let from_head = |blob: &BlobRef| file_at(repo, head, root, blob);
     for change in &ours {
         // A path our side creates that the target created too.
@@ -138,6 +142,9 @@ pub fn pair(
         {
             if theirs.new.as_ref().map(|t| t.oid) != Some(new.oid) {
                 conflicts.push(new.path.clone());
+                if change.old.is_none() && theirs.old.is_none() {
+                    added_on_both.push(new.path.clone());
+                }
             }
             continue;
         }
@@ -220,6 +227,7 @@ pub fn pair(
             new_files: head_files,
             inline: HashMap::new(),
             changes: by_id(ours),
+            added_on_both,
         });
     }
 
@@ -265,6 +273,7 @@ pub fn pair(
         old: target,
         new_files,
         inline,
+        added_on_both: Vec::new(),
         changes: by_id(changes),
     })
 }
@@ -283,6 +292,7 @@ fn unrelated(
         old: target,
         new_files: files_of(repo, head, root)?,
         inline: HashMap::new(),
+        added_on_both: Vec::new(),
         changes: by_id(changes),
     })
 }
