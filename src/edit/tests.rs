@@ -322,3 +322,102 @@ fn a_verb_names_the_kinds_it_applies_to() {
 fn project_after(root: &Path) -> Project {
     project(root)
 }
+
+#[test]
+fn the_weekly_meeting_skips_a_monday_holiday() {
+    let (_dir, root) = example();
+    let project = project(&root);
+    let mut w = writer(&project, &root, "zhang.jingli");
+    // Wednesday 2026-09-30; Monday 2026-10-05 is in the National Day holiday.
+    w.clock.now = parse_now("2026-09-30T10:00:00+08:00", w.clock.tz).unwrap();
+    let new = super::new::NewItem {
+        kind: ItemKind::Meeting,
+        template: Some("weekly"),
+        id: None,
+        assignments: &[],
+    };
+    let (outcome, _) = super::new::create(&w, &new).unwrap();
+    assert_eq!(
+        outcome,
+        Outcome::Created {
+            path: "meetings/MTG-2026-10-12-1.toml".into()
+        }
+    );
+    let text = read(&root, "meetings/MTG-2026-10-12-1.toml");
+    assert!(text.contains("start = 2026-10-12T10:00:00+08:00\nend = 2026-10-12T11:00:00+08:00\nnotice_at = 2026-09-30T10:00:00+08:00"), "{text}");
+    assert!(
+        text.starts_with("title = \"项目周例会 2026-10-12\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_weekly_meeting_leaves_the_notice_w003_asks_for() {
+    let (_dir, root) = example();
+    let project = project(&root);
+    let mut w = writer(&project, &root, "zhang.jingli");
+    // Sunday 12:00: Monday 10:00 is 22 hours away, less than a day's notice.
+    w.clock.now = parse_now("2026-10-18T12:00:00+08:00", w.clock.tz).unwrap();
+    let new = super::new::NewItem {
+        kind: ItemKind::Meeting,
+        template: Some("weekly"),
+        id: None,
+        assignments: &[],
+    };
+    let (outcome, _) = super::new::create(&w, &new).unwrap();
+    assert_eq!(
+        outcome,
+        Outcome::Created {
+            path: "meetings/MTG-2026-10-26-1.toml".into()
+        }
+    );
+}
+
+#[test]
+fn a_new_item_needs_a_title_and_a_free_id() {
+    let (_dir, root) = example();
+    let project = project(&root);
+    let w = writer(&project, &root, "li.gong");
+    let untitled = super::new::NewItem {
+        kind: ItemKind::Task,
+        template: None,
+        id: None,
+        assignments: &[],
+    };
+    assert_eq!(
+        super::new::create(&w, &untitled)
+            .unwrap_err()
+            .message
+            .render(Lang::En),
+        "a new task needs `title`: give title=…"
+    );
+    let taken = super::new::NewItem {
+        kind: ItemKind::Task,
+        template: None,
+        id: Some("T-101"),
+        assignments: &["title=x".to_string()],
+    };
+    assert!(matches!(
+        *super::new::create(&w, &taken).unwrap_err().message,
+        Msg::Edit(EditMsg::IdTaken { .. })
+    ));
+    let numbered = super::new::NewItem {
+        kind: ItemKind::Task,
+        template: None,
+        id: None,
+        assignments: &["title=接口联调".to_string(), "owner=李工".to_string()],
+    };
+    let (outcome, line) = super::new::create(&w, &numbered).unwrap();
+    // The example's highest task number is T-902.
+    assert_eq!(
+        outcome,
+        Outcome::Created {
+            path: "tasks/T-903.toml".into()
+        }
+    );
+    assert_eq!(line, "T-903: created 接口联调");
+    assert_eq!(
+        read(&root, "tasks/T-903.toml"),
+        "title = \"接口联调\"\nowner = \"li.gong\"\n"
+    );
+}
