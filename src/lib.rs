@@ -32,6 +32,7 @@ pub mod init;
 pub mod load;
 pub mod messages;
 pub mod model;
+pub mod notify;
 pub mod parse;
 pub mod plan;
 pub mod pr;

@@ -3,7 +3,7 @@
 //!
 //! - **due**: their open tasks, the open requests they are an assisting
 //!   contact of, and their action items not promoted to a task, due within
-//!   [`REMINDER_DAYS`] working days (by the end of the 3rd working day after
+//!   `sla.due_soon` (by default 3 working days: by the end of the 3rd working day after
 //!   today, as D002 counts);
 //! - **overdue**: their open tasks and requests already past due (an action
 //!   item has no "done" state, so a past one is not listed);
@@ -30,7 +30,8 @@ use crate::model::{ItemKind, RequestStatus};
 use crate::rules::Context;
 use crate::time::Duration;
 
-/// Working days ahead a person is reminded of what is due.
+/// Working days ahead a person is reminded of what is due, when
+/// `sla.due_soon` is not given in working days (the default is 3wd).
 pub const REMINDER_DAYS: u32 = 3;
 
 /// Reminders, per person.
@@ -78,7 +79,8 @@ impl People {
         let clock = cx.clock;
         let project = cx.project;
         let org = &project.org;
-        let horizon = clock.after(clock.now, Duration::WorkingDays(REMINDER_DAYS));
+        // `sla.due_soon` (seeds 002/003: 3 working days by default).
+        let horizon = clock.after(clock.now, cx.sla().due_soon);
         let mut duties: BTreeMap<String, Vec<DutyLine>> = BTreeMap::new();
         let mut add = |person: &str, line: DutyLine| {
             duties.entry(person.to_string()).or_default().push(line);
@@ -227,7 +229,10 @@ impl People {
             .collect();
         people.sort_by(|a, b| (order(&a.id), &a.id).cmp(&(order(&b.id), &b.id)));
         People {
-            days: REMINDER_DAYS,
+            days: match cx.sla().due_soon {
+                Duration::WorkingDays(n) => n,
+                _ => REMINDER_DAYS,
+            },
             people,
         }
     }

@@ -24,6 +24,7 @@ mod explain;
 mod graph;
 mod ics;
 mod log;
+mod notify;
 mod output;
 mod plan;
 mod progress;
@@ -76,6 +77,8 @@ pub enum Command {
     Ics(ics::IcsArgs),
     /// Working calendars: import an official holiday schedule.
     Calendar(calendar::CalendarArgs),
+    /// Today's reminders to the chat groups and mailboxes of [[notify]].
+    Notify(notify::NotifyArgs),
     /// A new baton repository: settings, org, templates, CI, editor schemas.
     Init(write::InitArgs),
     /// Create an item from a template: task, request, meeting, change.
@@ -185,6 +188,7 @@ pub fn run(cli: Cli) -> Outcome {
         Command::Report(args) => report::run(args),
         Command::Ics(args) => ics::run(args),
         Command::Calendar(args) => calendar::run(args),
+        Command::Notify(args) => notify::run(args),
         Command::Init(args) => write::run_init(args),
         Command::New(args) => write::run_new(args),
         Command::Set(args) => write::run_set(args),

@@ -125,6 +125,7 @@ pub(super) fn resolve(
                 .map(|d| d.to_string()),
             waivers: config.waiver.clone(),
             ids: config.ids.clone(),
+            notify: config.notify.clone(),
         }),
         _ => Err(errors),
     }

@@ -344,6 +344,7 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::NotStartedHint => "start it (status = \"in_progress\" with an [[update]]), or agree on a later start".into(),
         Msg::Waiver(w) => w.en(),
         Msg::Edit(e) => e.en(),
+        Msg::Notify(n) => n.en(),
         Msg::Baseline(b) => b.en(),
         Msg::TextPrHeader { base, head, base_commit, head_commit } => {
             format!("baton: pull request {base}..{head} ({base_commit} → {head_commit})")

@@ -10,6 +10,7 @@ mod args;
 mod baseline;
 mod edit;
 mod en;
+mod notify;
 mod waiver;
 mod zh;
 
@@ -20,6 +21,7 @@ pub use args::{
 
 pub use baseline::BaselineMsg;
 pub use edit::EditMsg;
+pub use notify::NotifyMsg;
 pub use waiver::WaiverMsg;
 
 use std::fmt;
@@ -260,6 +262,8 @@ pub enum Msg {
     Baseline(BaselineMsg),
     /// The commands that write items.
     Edit(EditMsg),
+    /// `baton notify`.
+    Notify(NotifyMsg),
     TextPrHeader {
         base: String,
         head: String,

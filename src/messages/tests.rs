@@ -367,6 +367,7 @@ fn samples() -> Vec<Msg> {
             .map(Msg::Baseline),
     );
     samples.extend(super::edit::tests::samples().into_iter().map(Msg::Edit));
+    samples.extend(super::notify::tests::samples().into_iter().map(Msg::Notify));
     samples
 }
 
@@ -596,9 +597,10 @@ fn variant(m: &Msg) -> usize {
         Msg::Waiver(..) => 220,
         Msg::Baseline(..) => 221,
         Msg::Edit(..) => 222,
+        Msg::Notify(..) => 223,
     }
 }
-const VARIANTS: usize = 223;
+const VARIANTS: usize = 224;
 
 #[test]
 fn every_message_has_a_sample() {

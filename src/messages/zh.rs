@@ -574,6 +574,7 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::NotStartedHint => "开始这项工作(status = \"in_progress\" 并写一条 [[update]]),或商定更晚的开始日期".into(),
         Msg::Waiver(w) => w.zh(),
         Msg::Edit(e) => e.zh(),
+        Msg::Notify(n) => n.zh(),
         Msg::Baseline(b) => b.zh(),
         Msg::TextPrHeader { base, head, base_commit, head_commit } => {
             format!("baton:合并请求 {base}..{head}({base_commit} → {head_commit})")

@@ -38,6 +38,88 @@ pub struct ConfigFile {
     /// How `baton new` names new items.
     #[serde(default)]
     pub ids: IdsSection,
+    /// Chat groups and mailboxes `baton notify` writes to.
+    #[serde(default)]
+    pub notify: Vec<Sp<NotifyChannel>>,
+}
+
+/// `[[notify]]`: one chat group or mailbox. Secrets never live in the
+/// repository: the webhook URL, the signing secret and the SMTP URL come
+/// from the environment variables named here.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotifyChannel {
+    /// A name for messages and the ledger, e.g. "新品上市项目群".
+    pub name: Sp<String>,
+    /// The platform.
+    pub kind: Sp<NotifyKind>,
+    /// The environment variable holding the webhook URL (a secret).
+    pub url_env: Option<Sp<String>>,
+    /// The environment variable holding the signing secret (Feishu/Lark, DingTalk).
+    pub secret_env: Option<Sp<String>>,
+    /// The bot's keyword security: one of these appears in every message.
+    #[serde(default)]
+    pub keywords: Vec<Sp<String>>,
+    /// Only items these departments lead or support (default: all).
+    #[serde(default)]
+    pub departments: Vec<Sp<String>>,
+    /// Only these reminders (default: all).
+    #[serde(default)]
+    pub events: Vec<Sp<NotifyEvent>>,
+    /// Mail: the recipients.
+    #[serde(default)]
+    pub to: Vec<Sp<String>>,
+    /// Mail: the environment variable holding the SMTP URL
+    /// (`smtps://user:pass@host:465`).
+    pub smtp_env: Option<Sp<String>>,
+    /// Mail: the sender address.
+    pub from: Option<Sp<String>>,
+}
+
+/// A platform `baton notify` writes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotifyKind {
+    /// Feishu custom bot (open.feishu.cn).
+    Feishu,
+    /// Lark custom bot (open.larksuite.com).
+    Lark,
+    /// DingTalk custom robot.
+    Dingtalk,
+    /// WeCom (企业微信) group robot.
+    Wecom,
+    /// Slack incoming webhook.
+    Slack,
+    /// Mail over SMTP with TLS.
+    Email,
+    /// A generic JSON webhook.
+    Webhook,
+}
+
+/// A kind of reminder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotifyEvent {
+    /// Due within `sla.due_soon` (to the owner).
+    DueSoon,
+    /// Past due (to the owner).
+    Overdue,
+    /// No progress update today by `workday.update_by` (to the owner).
+    UpdateMissing,
+    /// Blocked past `sla.blocked_escalate` and not escalated (to the manager).
+    Blocked,
+    /// A delivery waiting for acceptance (to the acceptor).
+    Acceptance,
+    /// An action item to confirm (to its owner).
+    ActionConfirm,
+    /// A meeting tomorrow (to required and informed).
+    MeetingTomorrow,
+    /// A request to acknowledge (to the assisting department's contact).
+    RequestAck,
+    /// A customer complaint waiting for an answer (with the complaints of issue 19).
+    Complaint,
+    /// A change request waiting for a decision (to the approvers).
+    ChangePending,
 }
 
 /// `[ids]`: the id pattern of each kind for `baton new`. Placeholders:

@@ -17,7 +17,10 @@ use std::collections::{HashMap, HashSet};
 pub use calendar_file::{CalendarFile, DaySpan, WeekdayName};
 pub use change::{Approval, ApprovalDecision, ChangeEntry, ChangeRequest, FieldValue, value_text};
 pub use common::{Owners, Percent, Review, Verdict, filled};
-pub use config::{ConfigFile, IdsSection, ProjectSection, SlaSection, WorkdaySection};
+pub use config::{
+    ConfigFile, IdsSection, NotifyChannel, NotifyEvent, NotifyKind, ProjectSection, SlaSection,
+    WorkdaySection,
+};
 pub use meeting::{ActionItem, AgendaItem, Meeting, Minutes};
 pub use org::{Department, Org, OrgFile, Person, Role};
 pub use request::{Decision, Party, Request, RequestStatus, Response, Retrospective, Risk};

@@ -55,6 +55,16 @@ pub struct Person {
     pub github: Option<Sp<String>>,
     /// What the person may change: "viewer", "editor" (default) or "admin" (seed 003).
     pub role: Option<Sp<Role>>,
+    /// Mobile number: @mentions in DingTalk and WeCom.
+    pub mobile: Option<Sp<String>>,
+    /// Feishu/Lark open_id (`ou_…`): @mentions in Feishu and Lark.
+    pub feishu: Option<Sp<String>>,
+    /// DingTalk userId: @mentions in DingTalk.
+    pub dingtalk: Option<Sp<String>>,
+    /// WeCom userid: @mentions in WeCom.
+    pub wecom: Option<Sp<String>>,
+    /// Slack member id (`U…`): @mentions in Slack.
+    pub slack: Option<Sp<String>>,
 }
 
 /// A person's permissions.

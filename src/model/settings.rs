@@ -77,4 +77,6 @@ pub struct Settings {
     pub waivers: Vec<Sp<crate::model::Waiver>>,
     /// `[ids]`: how `baton new` names items.
     pub ids: super::IdsSection,
+    /// `[[notify]]`: where `baton notify` writes.
+    pub notify: Vec<Sp<super::NotifyChannel>>,
 }

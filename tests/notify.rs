@@ -1,0 +1,262 @@
+//! `baton notify` against local stand-ins of Feishu and DingTalk on
+//! 127.0.0.1 that check what the real services check: the signature,
+//! computed here from each platform's documented algorithm (a wrong key
+//! order fails), the keyword, the mention syntax; and the ledger, the
+//! working calendar and secrets that never reach the output.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use serde_json::{Value, json};
+use sha2::Sha256;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+const SECRET: &str = "SECsecretSIGNINGkey0123";
+const HOOK: &str = "/open-apis/bot/v2/hook/TOKENabcdef0123";
+const NOW: &str = "2026-09-24T09:00:00+08:00";
+
+fn hmac_b64(key: &[u8], message: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).unwrap();
+    mac.update(message);
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}
+
+/// Feishu's custom bot: `timestamp` and `sign` in the body, sign =
+/// base64(HMAC-SHA256(key = "timestamp\nsecret", message = "")); keyword
+/// security; answers 200 with `code`.
+struct Feishu {
+    keyword: &'static str,
+}
+
+impl Respond for Feishu {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let Ok(body) = serde_json::from_slice::<Value>(&request.body) else {
+            return ResponseTemplate::new(200)
+                .set_body_json(json!({"code": 9499, "msg": "Bad Request"}));
+        };
+        let timestamp = body["timestamp"].as_str().unwrap_or("");
+        let expected = hmac_b64(format!("{timestamp}\n{SECRET}").as_bytes(), b"");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let fresh = timestamp
+            .parse::<u64>()
+            .is_ok_and(|t| t.abs_diff(now) < 3600);
+        if body["sign"] != expected || !fresh {
+            return ResponseTemplate::new(200).set_body_json(json!({"code": 19021, "msg": "sign match fail or timestamp is not within one hour from current time"}));
+        }
+        if !request
+            .body
+            .windows(self.keyword.len())
+            .any(|w| w == self.keyword.as_bytes())
+        {
+            return ResponseTemplate::new(200)
+                .set_body_json(json!({"code": 19024, "msg": "Key Words Not Found"}));
+        }
+        ResponseTemplate::new(200).set_body_json(json!({"code": 0, "data": {}, "msg": "success"}))
+    }
+}
+
+/// DingTalk's custom robot: `timestamp` (ms) and `sign` in the query, sign
+/// = urlencode(base64(HMAC-SHA256(key = secret, message = "timestamp\nsecret"))).
+struct DingTalk;
+
+impl Respond for DingTalk {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let query: std::collections::HashMap<String, String> = request
+            .url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let timestamp = query.get("timestamp").cloned().unwrap_or_default();
+        let expected = hmac_b64(
+            SECRET.as_bytes(),
+            format!("{timestamp}\n{SECRET}").as_bytes(),
+        );
+        if query.get("sign") != Some(&expected) {
+            return ResponseTemplate::new(200)
+                .set_body_json(json!({"errcode": 310000, "errmsg": "sign not match"}));
+        }
+        ResponseTemplate::new(200).set_body_json(json!({"errcode": 0, "errmsg": "ok"}))
+    }
+}
+
+/// The example project with two channels and chat ids for wang.zhuguan.
+fn project(dir: &Path) {
+    support::copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project"),
+        dir,
+        &["broken"],
+    );
+    let baton = std::fs::read_to_string(dir.join("baton.toml")).unwrap();
+    std::fs::write(
+        dir.join("baton.toml"),
+        format!(
+            "{baton}\n[[notify]]\nname = \"项目群\"\nkind = \"feishu\"\nurl_env = \"T_FEISHU_URL\"\nsecret_env = \"T_FEISHU_SECRET\"\nkeywords = [\"提醒\"]\n\n[[notify]]\nname = \"钉钉群\"\nkind = \"dingtalk\"\nurl_env = \"T_DING_URL\"\nsecret_env = \"T_DING_SECRET\"\n"
+        ),
+    )
+    .unwrap();
+    let org = std::fs::read_to_string(dir.join("org.toml")).unwrap().replacen(
+        "id = \"wang.zhuguan\"",
+        "id = \"wang.zhuguan\"\nfeishu = \"ou_7d8a6e6df7621556ce0d21922b676706\"\nmobile = \"13800000001\"",
+        1,
+    );
+    std::fs::write(dir.join("org.toml"), org).unwrap();
+}
+
+async fn notify(dir: &Path, server: &MockServer, secret: &str, extra: &[&str]) -> (i32, String) {
+    let mut args = vec!["notify".to_string(), dir.display().to_string()];
+    if !extra.contains(&"--now") {
+        args.extend(["--now".to_string(), NOW.to_string()]);
+    }
+    args.extend(extra.iter().map(|a| a.to_string()));
+    let (feishu, ding, secret) = (
+        format!("{}{HOOK}", server.uri()),
+        format!("{}/robot/send?access_token=TOKENding", server.uri()),
+        secret.to_string(),
+    );
+    tokio::task::spawn_blocking(move || {
+        let output = Command::new(env!("CARGO_BIN_EXE_baton"))
+            .args(&args)
+            .env("T_FEISHU_URL", feishu)
+            .env("T_FEISHU_SECRET", &secret)
+            .env("T_DING_URL", ding)
+            .env("T_DING_SECRET", &secret)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (output.status.code().unwrap_or(-1), all)
+    })
+    .await
+    .unwrap()
+}
+
+async fn stand_ins(keyword: &'static str) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::path(HOOK))
+        .respond_with(Feishu { keyword })
+        .mount(&server)
+        .await;
+    Mock::given(wiremock::matchers::path("/robot/send"))
+        .respond_with(DingTalk)
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_digests_mention_each_person_once_and_never_twice_a_day() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    let server = stand_ins("提醒").await;
+    let ledger = dir.path().join(".baton-ledger.jsonl");
+    let ledger_arg = ledger.display().to_string();
+    let (code, out) = notify(dir.path(), &server, SECRET, &["--ledger", &ledger_arg]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("项目群:已发送 1 条消息"), "{out}");
+    assert!(
+        !out.contains(SECRET) && !out.contains("TOKENabcdef") && !out.contains("TOKENding"),
+        "{out}"
+    );
+    let requests = server.received_requests().await.unwrap();
+    let feishu: Vec<Value> = requests
+        .iter()
+        .filter(|r| r.url.path() == HOOK)
+        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .collect();
+    assert_eq!(feishu.len(), 1);
+    let post = &feishu[0]["content"]["post"]["zh_cn"];
+    let nodes: Vec<&Value> = post["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p.as_array().unwrap())
+        .collect();
+    let mentions: Vec<&Value> = nodes.iter().filter(|n| n["tag"] == "at").copied().collect();
+    assert_eq!(mentions.len(), 1, "{post}");
+    assert_eq!(
+        mentions[0]["user_id"],
+        "ou_7d8a6e6df7621556ce0d21922b676706"
+    );
+    assert!(
+        nodes.iter().any(|n| n["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("已逾期:T-304"))),
+        "{post}"
+    );
+    // DingTalk got the same reminders, signed in its own way.
+    let ding: Vec<&Request> = requests
+        .iter()
+        .filter(|r| r.url.path() == "/robot/send")
+        .collect();
+    assert_eq!(ding.len(), 1);
+    let body: Value = serde_json::from_slice(&ding[0].body).unwrap();
+    assert_eq!(body["at"]["atMobiles"], json!(["13800000001"]));
+    assert!(
+        body["markdown"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("@13800000001")
+    );
+
+    // The same job again: the ledger says it was sent today.
+    let (code, out) = notify(dir.path(), &server, SECRET, &["--ledger", &ledger_arg]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("今天已发送过"), "{out}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_secret_or_a_missing_keyword_says_what_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    let server = stand_ins("提醒").await;
+    let (code, out) = notify(
+        dir.path(),
+        &server,
+        "not-the-secret",
+        &["--channel", "项目群"],
+    )
+    .await;
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("19021") && out.contains("secret_env"), "{out}");
+    assert!(!out.contains("not-the-secret"), "{out}");
+
+    let server = stand_ins("only-this-word").await;
+    let (code, out) = notify(dir.path(), &server, SECRET, &["--channel", "项目群"]).await;
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("19024") && out.contains("keywords"), "{out}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_holiday_sends_nothing_and_dry_run_sends_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    project(dir.path());
+    let server = stand_ins("提醒").await;
+    let (code, out) = notify(
+        dir.path(),
+        &server,
+        SECRET,
+        &["--now", "2026-10-02T09:00:00+08:00"],
+    )
+    .await;
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("2026-10-02 不是工作日"), "{out}");
+    let (code, out) = notify(dir.path(), &server, SECRET, &["--dry-run"]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("== 项目群 (feishu) 1/1 → zhang.jingli, wang.zhuguan"),
+        "{out}"
+    );
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
