@@ -86,24 +86,25 @@ impl Respond for DingTalk {
     }
 }
 
+const CHANNELS: &str = "\n[[notify]]\nname = \"项目群\"\nkind = \"feishu\"\nurl_env = \"T_FEISHU_URL\"\nsecret_env = \"T_FEISHU_SECRET\"\nkeywords = [\"提醒\"]\n\n[[notify]]\nname = \"钉钉群\"\nkind = \"dingtalk\"\nurl_env = \"T_DING_URL\"\nsecret_env = \"T_DING_SECRET\"\n";
+
 /// The example project with two channels and chat ids for wang.zhuguan.
 fn project(dir: &Path) {
+    project_with(dir, CHANNELS);
+}
+
+/// The example project with `channels` and chat ids for wang.zhuguan.
+fn project_with(dir: &Path, channels: &str) {
     support::copy_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project"),
         dir,
         &["broken"],
     );
     let baton = std::fs::read_to_string(dir.join("baton.toml")).unwrap();
-    std::fs::write(
-        dir.join("baton.toml"),
-        format!(
-            "{baton}\n[[notify]]\nname = \"项目群\"\nkind = \"feishu\"\nurl_env = \"T_FEISHU_URL\"\nsecret_env = \"T_FEISHU_SECRET\"\nkeywords = [\"提醒\"]\n\n[[notify]]\nname = \"钉钉群\"\nkind = \"dingtalk\"\nurl_env = \"T_DING_URL\"\nsecret_env = \"T_DING_SECRET\"\n"
-        ),
-    )
-    .unwrap();
+    std::fs::write(dir.join("baton.toml"), format!("{baton}{channels}")).unwrap();
     let org = std::fs::read_to_string(dir.join("org.toml")).unwrap().replacen(
         "id = \"wang.zhuguan\"",
-        "id = \"wang.zhuguan\"\nfeishu = \"ou_7d8a6e6df7621556ce0d21922b676706\"\nmobile = \"13800000001\"",
+        "id = \"wang.zhuguan\"\nfeishu = \"ou_7d8a6e6df7621556ce0d21922b676706\"\nmobile = \"13800000001\"\nslack = \"U012AB3CD\"",
         1,
     );
     std::fs::write(dir.join("org.toml"), org).unwrap();
@@ -259,4 +260,45 @@ async fn a_holiday_sends_nothing_and_dry_run_sends_nothing() {
         "{out}"
     );
     assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+/// Slack answers 429 with Retry-After once: baton waits and sends again.
+struct SlackOnceThrottled(std::sync::atomic::AtomicUsize);
+
+impl Respond for SlackOnceThrottled {
+    fn respond(&self, _: &Request) -> ResponseTemplate {
+        match self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
+            0 => ResponseTemplate::new(429)
+                .insert_header("Retry-After", "1")
+                .set_body_string("rate_limited"),
+            _ => ResponseTemplate::new(200).set_body_string("ok"),
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn throttling_is_waited_out_and_mentions_are_the_platforms() {
+    let dir = tempfile::tempdir().unwrap();
+    project_with(
+        dir.path(),
+        "\n[[notify]]\nname = \"slack\"\nkind = \"slack\"\nurl_env = \"T_FEISHU_URL\"\n",
+    );
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::path(HOOK))
+        .respond_with(SlackOnceThrottled(Default::default()))
+        .mount(&server)
+        .await;
+    let started = std::time::Instant::now();
+    let (code, out) = notify(dir.path(), &server, SECRET, &[]).await;
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_secs(1),
+        "Retry-After was not honoured"
+    );
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2);
+    let body: Value = serde_json::from_slice(&requests[1].body).unwrap();
+    let text = body["text"].as_str().unwrap();
+    assert!(text.contains("<@U012AB3CD>"), "{text}");
+    assert!(!text.contains("<!"), "{text}");
 }
