@@ -37,6 +37,7 @@ fn no_expression_is_expanded_inside_a_script() {
         "action.yml",
         "example-project/.github/workflows/baton.yml",
         "example-project/.github/workflows/baton-fork-comment.yml",
+        "example-project/.github/workflows/baton-notify.yml",
         ".github/workflows/ci.yml",
     ] {
         let yaml = read(file);
@@ -59,6 +60,7 @@ fn workflows_never_run_pull_request_code_with_a_write_token() {
     for file in [
         "example-project/.github/workflows/baton.yml",
         "example-project/.github/workflows/baton-fork-comment.yml",
+        "example-project/.github/workflows/baton-notify.yml",
         ".github/workflows/ci.yml",
         "action.yml",
     ] {

@@ -36,6 +36,13 @@ due_soon = "3wd"               # 截止前 3 个工作日预警(种子 002/003)
 
 # [ids]                        # `baton new` 的编号规则;分支多的团队可用日期加随机码
 # task = "T-{yyyymmdd}-{rand}"
+
+# [[notify]]                   # baton notify:提醒发到群聊;地址与密钥只放在 CI 密钥里
+# name = "项目群"
+# kind = "feishu"              # feishu | lark | dingtalk | wecom | slack | webhook
+# url_env = "BATON_FEISHU_URL"
+# secret_env = "BATON_FEISHU_SECRET"
+# keywords = ["baton"]
 "#
         }
         Lang::En => {
@@ -68,6 +75,12 @@ due_soon = "3wd"               # warn 3 working days before a deadline (seeds 00
 
 # [ids]                        # how `baton new` numbers items; teams that branch a lot:
 # task = "T-{yyyymmdd}-{rand}"
+
+# [[notify]]                   # baton notify: reminders to a group chat; URL and secret only in CI secrets
+# name = "project group"
+# kind = "slack"               # feishu | lark | dingtalk | wecom | slack | webhook
+# url_env = "BATON_SLACK_URL"
+# keywords = ["baton"]
 "#
         }
     }
@@ -286,6 +299,16 @@ as them. Field reference: [docs/fields.en.md](docs/fields.en.md)
 (`baton schema --format markdown` writes it again).
 "#
         }
+    }
+}
+
+/// The scheduled reminders workflow (GitHub Actions and Gitea Actions).
+pub fn notify_workflow(forge: &str) -> Option<(&'static str, &'static str)> {
+    const NOTIFY: &str = include_str!("../../example-project/.github/workflows/baton-notify.yml");
+    match forge {
+        "github" => Some((".github/workflows/baton-notify.yml", NOTIFY)),
+        "gitea" => Some((".gitea/workflows/baton-notify.yml", NOTIFY)),
+        _ => None,
     }
 }
 

@@ -69,6 +69,9 @@ pub fn init(path: &Path, options: &InitOptions) -> Result<Vec<String>, EditError
     }
     let (ci_path, ci_text) = files::ci(&options.forge);
     planned.push((ci_path.to_string(), ci_text.to_string()));
+    if let Some((path, text)) = files::notify_workflow(&options.forge) {
+        planned.push((path.to_string(), text.to_string()));
+    }
     planned.push((
         format!("docs/{}", crate::fieldref::file_name(lang)),
         crate::fieldref::markdown(lang),
