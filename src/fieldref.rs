@@ -119,14 +119,7 @@ fn fields(schema: &Json) -> Vec<(String, String)> {
 /// The object a field holds, or holds a list of, following `$ref`.
 fn nested<'a>(root: &'a Json, node: &'a Json) -> Option<&'a Json> {
     let node = node.get("items").unwrap_or(node);
-    let reference = node.get("$ref").and_then(Json::as_str).or_else(|| {
-        node.get("allOf")?
-            .as_array()?
-            .first()?
-            .get("$ref")?
-            .as_str()
-    })?;
-    let name = reference.strip_prefix("#/definitions/")?;
+    let name = crate::edit::value::definition(node)?;
     let target = root.get("definitions")?.get(name)?;
     (target.get("type").and_then(Json::as_str) == Some("object")).then_some(target)
 }

@@ -167,3 +167,26 @@ pub(crate) fn line_of(text: &str, needle: &str) -> usize {
         None => panic!("{needle:?} not in the test file"),
     }
 }
+
+/// A copy of `example-project/` (without its `broken/` twin) in a
+/// temporary folder, for tests that write.
+pub(crate) fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        let Ok(relative) = entry.path().strip_prefix(&from) else {
+            continue;
+        };
+        if relative.starts_with("broken") {
+            continue;
+        }
+        let to = dir.path().join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap_or_else(|e| panic!("{e}"));
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    dir
+}

@@ -14,21 +14,7 @@ const NOW: &str = "2026-09-24T10:00:00+08:00";
 
 /// A copy of the example project (without its `broken/` folder).
 fn example() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let relative = entry.path().strip_prefix(&from).unwrap();
-        if relative.starts_with("broken") {
-            continue;
-        }
-        let to = dir.path().join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    let dir = crate::testing::example_copy();
     let root = dir.path().to_path_buf();
     (dir, root)
 }

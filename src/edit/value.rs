@@ -113,7 +113,7 @@ fn resolve<'a>(root: &'a Json, node: &'a Json) -> &'a Json {
 }
 
 /// The name of the definition `node` refers to, if any.
-fn definition(node: &Json) -> Option<&str> {
+pub fn definition(node: &Json) -> Option<&str> {
     let reference = node.get("$ref").and_then(Json::as_str).or_else(|| {
         node.get("allOf")?
             .as_array()?

@@ -14,21 +14,7 @@ use crate::time::parse_now;
 
 /// The example project's reminders at `now`, after `edit` of its files.
 fn at(now: &str, edit: impl FnOnce(&Path)) -> (Vec<Reminder>, crate::check::Checked) {
-    let dir = tempfile::tempdir().unwrap();
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project");
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let relative = entry.path().strip_prefix(&from).unwrap();
-        if relative.starts_with("broken") {
-            continue;
-        }
-        let to = dir.path().join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    let dir = crate::testing::example_copy();
     edit(dir.path());
     let project = load(&WorktreeSource::new(dir.path())).unwrap();
     let now = parse_now(now, project.settings.tz).unwrap();
