@@ -311,3 +311,102 @@ async fn throttling_is_waited_out_and_mentions_are_the_platforms() {
     assert!(text.contains("<@U012AB3CD>"), "{text}");
     assert!(!text.contains("<!"), "{text}");
 }
+
+/// A local SMTP server for one conversation: it answers every command as a
+/// plain server without TLS or AUTH would, and returns what it was sent.
+fn smtp_stand_in() -> (String, std::thread::JoinHandle<String>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("smtp://{}", listener.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+            .unwrap();
+        let mut writer = stream.try_clone().unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut transcript = String::new();
+        writer
+            .write_all(b"220 localhost ESMTP stand-in\r\n")
+            .unwrap();
+        let mut in_data = false;
+        // Bounded: a conversation of at most 10,000 lines.
+        for _ in 0..10_000 {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                break;
+            }
+            transcript.push_str(&line);
+            let command = line.trim_end().to_ascii_uppercase();
+            let reply: &[u8] = if in_data {
+                if command == "." {
+                    in_data = false;
+                    b"250 2.0.0 queued\r\n"
+                } else {
+                    continue;
+                }
+            } else if command.starts_with("EHLO") {
+                b"250-localhost\r\n250 8BITMIME\r\n"
+            } else if command == "DATA" {
+                in_data = true;
+                b"354 end with <CRLF>.<CRLF>\r\n"
+            } else if command == "QUIT" {
+                writer.write_all(b"221 bye\r\n").unwrap();
+                break;
+            } else {
+                b"250 2.1.0 ok\r\n"
+            };
+            writer.write_all(reply).unwrap();
+        }
+        transcript
+    });
+    (url, server)
+}
+
+#[test]
+fn mail_goes_to_the_recipients_as_plain_text() {
+    let dir = tempfile::tempdir().unwrap();
+    project_with(
+        dir.path(),
+        "\n[[notify]]\nname = \"mail\"\nkind = \"email\"\nsmtp_env = \"T_SMTP_URL\"\nto = [\"pmo@example.com\"]\nfrom = \"baton <baton@example.com>\"\n",
+    );
+    let (url, server) = smtp_stand_in();
+    let output = Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args(["notify", &dir.path().display().to_string(), "--now", NOW])
+        .env("T_SMTP_URL", &url)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let out = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    let transcript = server.join().unwrap();
+    assert!(
+        transcript.contains("MAIL FROM:<baton@example.com>"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("RCPT TO:<pmo@example.com>"),
+        "{transcript}"
+    );
+    let encoded: String = transcript
+        .split("\r\n\r\n")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .take_while(|l| *l != ".")
+        .collect();
+    let text = String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(encoded.trim())
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        text.contains("王主管") && text.contains("已逾期:T-304"),
+        "{text}"
+    );
+}

@@ -157,9 +157,12 @@ pub fn run(args: NotifyArgs) -> Outcome {
                 std::thread::sleep(send::spacing(kind));
             }
             let result = match (&target, kind) {
-                (_, NotifyKind::Email) => Err(send::SendError(
-                    "mail is not sent yet: this baton sends to chat webhooks only".into(),
-                )),
+                ((url, _), NotifyKind::Email) => crate::notify::mail::send(
+                    channel,
+                    url,
+                    message.body["subject"].as_str().unwrap_or_default(),
+                    message.body["text"].as_str().unwrap_or_default(),
+                ),
                 ((url, secret), _) => {
                     let prepared = send::prepare(
                         kind,
@@ -225,11 +228,13 @@ fn deliver_to(
     channel: &crate::model::NotifyChannel,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<(String, Option<String>), String> {
-    let url_env = channel.url_env.as_ref().map(|v| v.as_str());
-    let url = match send::secret(url_env, env)? {
+    let (variable, field) = match channel.kind.get() {
+        NotifyKind::Email => (channel.smtp_env.as_ref(), "smtp_env"),
+        _ => (channel.url_env.as_ref(), "url_env"),
+    };
+    let url = match send::secret(variable.map(|v| v.as_str()), env)? {
         Some(url) => url,
-        None if *channel.kind.get() == NotifyKind::Email => String::new(),
-        None => return Err("url_env (not named in this [[notify]] entry)".into()),
+        None => return Err(format!("{field} (not named in this [[notify]] entry)")),
     };
     let secret = send::secret(channel.secret_env.as_ref().map(|v| v.as_str()), env)?;
     Ok((url, secret))

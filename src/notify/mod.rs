@@ -8,6 +8,7 @@
 //! signs) → recorded in the ledger.
 
 pub mod ledger;
+pub mod mail;
 mod reminders;
 pub mod render;
 pub mod send;
