@@ -410,3 +410,56 @@ fn mail_goes_to_the_recipients_as_plain_text() {
         "{text}"
     );
 }
+
+/// WeCom's group robot: a text message of at most 2,048 bytes; 45009 when
+/// sent too fast (here: the first message), then accepted.
+struct WeCom(std::sync::atomic::AtomicUsize);
+
+impl Respond for WeCom {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let Ok(body) = serde_json::from_slice::<Value>(&request.body) else {
+            return ResponseTemplate::new(200)
+                .set_body_json(json!({"errcode": 40008, "errmsg": "invalid message type"}));
+        };
+        let content = body["text"]["content"].as_str().unwrap_or("");
+        if body["msgtype"] != "text" || content.is_empty() || content.len() > 2048 {
+            return ResponseTemplate::new(200)
+                .set_body_json(json!({"errcode": 40058, "errmsg": "content exceed max length"}));
+        }
+        match self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) {
+            0 => ResponseTemplate::new(200)
+                .set_body_json(json!({"errcode": 45009, "errmsg": "api freq out of limit"})),
+            _ => ResponseTemplate::new(200).set_body_json(json!({"errcode": 0, "errmsg": "ok"})),
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wecom_mentions_by_userid_and_mobile_and_waits_out_45009() {
+    let dir = tempfile::tempdir().unwrap();
+    project_with(
+        dir.path(),
+        "\n[[notify]]\nname = \"运营群\"\nkind = \"wecom\"\nurl_env = \"T_FEISHU_URL\"\ndepartments = [\"ops\"]\n",
+    );
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::path(HOOK))
+        .respond_with(WeCom(Default::default()))
+        .mount(&server)
+        .await;
+    let (code, out) = notify(
+        dir.path(),
+        &server,
+        SECRET,
+        &["--now", "2026-09-24T17:30:00+08:00", "--max-wait", "1"],
+    )
+    .await;
+    assert_eq!(code, 0, "{out}");
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 2, "one throttled, one accepted");
+    let body: Value = serde_json::from_slice(&requests[1].body).unwrap();
+    assert_eq!(body["text"]["mentioned_list"], json!(["LiGong", "QianLi"]));
+    assert_eq!(
+        body["text"]["mentioned_mobile_list"],
+        json!(["13800000001"])
+    );
+}

@@ -31,6 +31,10 @@ pub struct NotifyArgs {
     /// Send on a weekend or holiday too.
     #[arg(long)]
     pub force: bool,
+    /// The longest wait, in seconds, for a platform that asks baton to slow
+    /// down (WeCom and DingTalk: a minute after 20 messages).
+    #[arg(long, value_name = "SECS", default_value_t = 90)]
+    pub max_wait: u64,
     /// The time reminders are computed at (RFC 3339; default: now).
     #[arg(long, env = "BATON_NOW")]
     pub now: Option<String>,
@@ -90,6 +94,10 @@ pub fn run(args: NotifyArgs) -> Outcome {
         None => None,
     };
     let env = |name: &str| std::env::var(name).ok();
+    let pace = Pace {
+        max_wait: std::time::Duration::from_secs(args.max_wait),
+        ..Pace::default()
+    };
     let mut failed = false;
     let mut printed = String::new();
     for channel in channels {
@@ -154,7 +162,7 @@ pub fn run(args: NotifyArgs) -> Outcome {
         let (mut sent, mut people) = (0, std::collections::BTreeSet::new());
         for (i, message) in messages.iter().enumerate() {
             if i > 0 {
-                std::thread::sleep(send::spacing(kind));
+                std::thread::sleep(send::spacing(kind).min(pace.max_wait));
             }
             let result = match (&target, kind) {
                 ((url, _), NotifyKind::Email) => crate::notify::mail::send(
@@ -171,7 +179,7 @@ pub fn run(args: NotifyArgs) -> Outcome {
                         &message.body,
                         std::time::SystemTime::now(),
                     );
-                    send::post(kind, &prepared, Pace::default())
+                    send::post(kind, &prepared, pace)
                 }
             };
             match result {

@@ -41,16 +41,15 @@ const MAX_ANSWER: usize = 1 << 20;
 pub struct Pace {
     /// The wait before a retry when the platform names none.
     pub retry: Duration,
-    /// Whether to keep to the platforms' rates between messages (DingTalk
-    /// and WeCom: 20 a minute; Feishu: 5 a second).
-    pub spaced: bool,
+    /// The longest wait for a platform's throttling (`--max-wait`).
+    pub max_wait: Duration,
 }
 
 impl Default for Pace {
     fn default() -> Pace {
         Pace {
             retry: Duration::from_secs(2),
-            spaced: true,
+            max_wait: Duration::from_secs(90),
         }
     }
 }
@@ -239,7 +238,7 @@ pub fn post(kind: NotifyKind, prepared: &Prepared, pace: Pace) -> Result<(), Sen
                 Err(e) => {
                     last = e;
                     if attempt < ATTEMPTS {
-                        tokio::time::sleep(pace.retry).await;
+                        tokio::time::sleep(pace.retry.min(pace.max_wait)).await;
                     }
                     continue;
                 }
@@ -250,8 +249,8 @@ pub fn post(kind: NotifyKind, prepared: &Prepared, pace: Pace) -> Result<(), Sen
                 Answer::Throttled(wait) => {
                     last = format!("throttled (HTTP {status}) {attempt} time(s)");
                     if attempt < ATTEMPTS {
-                        let wait = wait.unwrap_or(pace.retry).min(Duration::from_secs(90));
-                        tokio::time::sleep(if pace.spaced { wait } else { pace.retry }).await;
+                        let wait = wait.unwrap_or(pace.retry).min(pace.max_wait);
+                        tokio::time::sleep(wait).await;
                     }
                 }
             }
