@@ -463,3 +463,52 @@ async fn wecom_mentions_by_userid_and_mobile_and_waits_out_45009() {
         json!(["13800000001"])
     );
 }
+
+/// docs/notify-digests.md shows the example project's digest in every
+/// platform's form: this output, kept current by this test
+/// (BATON_UPDATE_DOCS=1 rewrites it).
+#[test]
+fn the_documented_digests_are_what_baton_sends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut channels = String::new();
+    for (name, kind) in [
+        ("飞书项目群", "feishu"),
+        ("钉钉运营群", "dingtalk"),
+        ("企业微信运营群", "wecom"),
+        ("slack", "slack"),
+        ("邮件", "email"),
+        ("webhook", "webhook"),
+    ] {
+        channels.push_str(&format!(
+            "\n[[notify]]\nname = \"{name}\"\nkind = \"{kind}\"\nurl_env = \"UNUSED\"\ndepartments = [\"ops\"]\nkeywords = [\"baton\"]\n"
+        ));
+        if kind == "email" {
+            channels.push_str("to = [\"pmo@example.com\"]\n");
+        }
+    }
+    project_with(dir.path(), &channels);
+    let output = Command::new(env!("CARGO_BIN_EXE_baton"))
+        .args([
+            "notify",
+            &dir.path().display().to_string(),
+            "--now",
+            "2026-09-24T17:30:00+08:00",
+            "--dry-run",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let digests = String::from_utf8(output.stdout).unwrap();
+    let doc = format!(
+        "# What `baton notify` sends\n\nThe example project at 2026-09-24 17:30 (a Thursday, after the 17:00\nupdate cut-off), to one channel of each kind limited to operations\n(`departments = [\"ops\"]`), as `baton notify --dry-run` prints it: the\nbody each platform receives, without the webhook URL. Feishu and DingTalk\nadd their signature when they are sent. Written by `tests/notify.rs`\n(`BATON_UPDATE_DOCS=1 cargo test --test notify` rewrites it).\n\n```text\n{digests}```\n"
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/notify-digests.md");
+    if std::env::var_os("BATON_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &doc).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(&path).unwrap_or_default() == doc,
+        "docs/notify-digests.md is stale: run BATON_UPDATE_DOCS=1 cargo test --test notify"
+    );
+}
