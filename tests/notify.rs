@@ -151,6 +151,16 @@ async fn notify(dir: &Path, server: &MockServer, secret: &str, extra: &[&str]) -
     .unwrap()
 }
 
+/// A server with `responder` at the webhook path.
+async fn one_stand_in(responder: impl Respond + 'static) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(wiremock::matchers::path(HOOK))
+        .respond_with(responder)
+        .mount(&server)
+        .await;
+    server
+}
+
 async fn stand_ins(keyword: &'static str) -> MockServer {
     let server = MockServer::start().await;
     Mock::given(wiremock::matchers::path(HOOK))
@@ -292,11 +302,7 @@ async fn throttling_is_waited_out_and_mentions_are_the_platforms() {
         dir.path(),
         "\n[[notify]]\nname = \"slack\"\nkind = \"slack\"\nurl_env = \"T_FEISHU_URL\"\n",
     );
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::path(HOOK))
-        .respond_with(SlackOnceThrottled(Default::default()))
-        .mount(&server)
-        .await;
+    let server = one_stand_in(SlackOnceThrottled(Default::default())).await;
     let started = std::time::Instant::now();
     let (code, out) = notify(dir.path(), &server, SECRET, &[]).await;
     assert_eq!(code, 0, "{out}");
@@ -441,11 +447,7 @@ async fn wecom_mentions_by_userid_and_mobile_and_waits_out_45009() {
         dir.path(),
         "\n[[notify]]\nname = \"运营群\"\nkind = \"wecom\"\nurl_env = \"T_FEISHU_URL\"\ndepartments = [\"ops\"]\n",
     );
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::path(HOOK))
-        .respond_with(WeCom(Default::default()))
-        .mount(&server)
-        .await;
+    let server = one_stand_in(WeCom(Default::default())).await;
     let (code, out) = notify(
         dir.path(),
         &server,

@@ -309,13 +309,12 @@ fn project_after(root: &Path) -> Project {
     project(root)
 }
 
-#[test]
-fn the_weekly_meeting_skips_a_monday_holiday() {
-    let (_dir, root) = example();
+/// Creates the next weekly meeting of the example project at `now`.
+fn weekly_at(now: &str) -> (Outcome, PathBuf, tempfile::TempDir) {
+    let (dir, root) = example();
     let project = project(&root);
     let mut w = writer(&project, &root, "zhang.jingli");
-    // Wednesday 2026-09-30; Monday 2026-10-05 is in the National Day holiday.
-    w.clock.now = parse_now("2026-09-30T10:00:00+08:00", w.clock.tz).unwrap();
+    w.clock.now = parse_now(now, w.clock.tz).unwrap();
     let new = super::new::NewItem {
         kind: ItemKind::Meeting,
         template: Some("weekly"),
@@ -323,6 +322,13 @@ fn the_weekly_meeting_skips_a_monday_holiday() {
         assignments: &[],
     };
     let (outcome, _) = super::new::create(&w, &new).unwrap();
+    (outcome, root, dir)
+}
+
+#[test]
+fn the_weekly_meeting_skips_a_monday_holiday() {
+    // Wednesday 2026-09-30; Monday 2026-10-05 is in the National Day holiday.
+    let (outcome, root, _dir) = weekly_at("2026-09-30T10:00:00+08:00");
     assert_eq!(
         outcome,
         Outcome::Created {
@@ -339,18 +345,8 @@ fn the_weekly_meeting_skips_a_monday_holiday() {
 
 #[test]
 fn the_weekly_meeting_leaves_the_notice_w003_asks_for() {
-    let (_dir, root) = example();
-    let project = project(&root);
-    let mut w = writer(&project, &root, "zhang.jingli");
     // Sunday 12:00: Monday 10:00 is 22 hours away, less than a day's notice.
-    w.clock.now = parse_now("2026-10-18T12:00:00+08:00", w.clock.tz).unwrap();
-    let new = super::new::NewItem {
-        kind: ItemKind::Meeting,
-        template: Some("weekly"),
-        id: None,
-        assignments: &[],
-    };
-    let (outcome, _) = super::new::create(&w, &new).unwrap();
+    let (outcome, _root, _dir) = weekly_at("2026-10-18T12:00:00+08:00");
     assert_eq!(
         outcome,
         Outcome::Created {
