@@ -51,9 +51,12 @@ impl NotifyMsg {
                 item,
                 title,
                 by,
-            } => match by {
-                Some(by) => format!("{}: {item} {title} (by {by})", event_en(*event)),
-                None => format!("{}: {item} {title}", event_en(*event)),
+            } => match (by, event) {
+                (Some(at), NotifyEvent::MeetingTomorrow) => {
+                    format!("{}: {item} {title} (at {at})", event_en(*event))
+                }
+                (Some(by), _) => format!("{}: {item} {title} (by {by})", event_en(*event)),
+                (None, _) => format!("{}: {item} {title}", event_en(*event)),
             },
             NotifyMsg::Title { project, date } => format!("baton reminders · {project} · {date}"),
             NotifyMsg::Part { part, parts } => format!("(part {part} of {parts})"),
@@ -90,9 +93,12 @@ impl NotifyMsg {
                 item,
                 title,
                 by,
-            } => match by {
-                Some(by) => format!("{}:{item} {title}(截止 {by})", event_zh(*event)),
-                None => format!("{}:{item} {title}", event_zh(*event)),
+            } => match (by, event) {
+                (Some(at), NotifyEvent::MeetingTomorrow) => {
+                    format!("{}:{item} {title}({at} 开始)", event_zh(*event))
+                }
+                (Some(by), _) => format!("{}:{item} {title}(截止 {by})", event_zh(*event)),
+                (None, _) => format!("{}:{item} {title}", event_zh(*event)),
             },
             NotifyMsg::Title { project, date } => format!("baton 提醒 · {project} · {date}"),
             NotifyMsg::Part { part, parts } => format!("(第 {part}/{parts} 部分)"),
@@ -127,7 +133,7 @@ fn event_en(event: NotifyEvent) -> &'static str {
         NotifyEvent::Blocked => "blocked, to escalate",
         NotifyEvent::Acceptance => "to accept",
         NotifyEvent::ActionConfirm => "action item to confirm",
-        NotifyEvent::MeetingTomorrow => "meeting tomorrow",
+        NotifyEvent::MeetingTomorrow => "meeting on the next working day",
         NotifyEvent::RequestAck => "request to answer",
         NotifyEvent::Complaint => "complaint to answer",
         NotifyEvent::ChangePending => "change request to decide",
@@ -142,7 +148,7 @@ fn event_zh(event: NotifyEvent) -> &'static str {
         NotifyEvent::Blocked => "阻塞待上报",
         NotifyEvent::Acceptance => "待验收",
         NotifyEvent::ActionConfirm => "待确认行动项",
-        NotifyEvent::MeetingTomorrow => "明日会议",
+        NotifyEvent::MeetingTomorrow => "下个工作日的会议",
         NotifyEvent::RequestAck => "协作需求待答复",
         NotifyEvent::Complaint => "客户投诉待答复",
         NotifyEvent::ChangePending => "变更申请待审批",

@@ -166,16 +166,23 @@ fn blocked(cx: &Context<'_>, out: &mut Vec<Reminder>) {
     }
 }
 
-/// Meetings that start tomorrow: every participant (seed 000:
-/// 提前1天发送会议提醒).
+/// Meetings on the next working day: every participant (seed 000:
+/// 提前1天发送会议提醒). On a Friday that includes Monday's meetings (and
+/// any on the weekend between), since no job runs on the days off.
 fn meetings_tomorrow(cx: &Context<'_>, out: &mut Vec<Reminder>) {
     let clock = cx.clock;
-    let Some(tomorrow) = clock.local_date(clock.now).checked_add_days(Days::new(1)) else {
+    let today = clock.local_date(clock.now);
+    let Some(next) = clock
+        .calendar
+        .nth_working_day_after(today, 1)
+        .or_else(|| today.checked_add_days(Days::new(1)))
+    else {
         return;
     };
     for meeting in &cx.project.meetings {
         let start = clock.event(&meeting.start);
-        if meeting.archived || clock.local_date(start) != tomorrow {
+        let day = clock.local_date(start);
+        if meeting.archived || day <= today || day > next {
             continue;
         }
         let mut people = BTreeSet::new();

@@ -103,8 +103,15 @@ fn every_participant_hears_of_tomorrows_meeting() {
             "{person}: {meeting:?}"
         );
     }
-    let (day_before, _) = at("2026-09-26T09:00:00+08:00", |_| {});
-    assert!(of(&day_before, NotifyEvent::MeetingTomorrow).is_empty());
+    // Thursday 2026-09-24: Friday is the Mid-Autumn Festival, so Monday's
+    // meeting is the next working day's, and no job runs in between.
+    let (thursday, _) = at("2026-09-24T09:00:00+08:00", |_| {});
+    assert!(
+        of(&thursday, NotifyEvent::MeetingTomorrow)
+            .contains(&("li.gong".into(), "MTG-2026-09-28-weekly".into()))
+    );
+    let (wednesday, _) = at("2026-09-23T09:00:00+08:00", |_| {});
+    assert!(of(&wednesday, NotifyEvent::MeetingTomorrow).is_empty());
 }
 
 #[test]
