@@ -57,7 +57,7 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Print the documentation of a rule (or list every rule).
     Explain(explain::ExplainArgs),
-    /// Write the JSON Schemas of baton's files.
+    /// Write the JSON Schemas of baton's files, or the field reference people read.
     Schema(schema::SchemaArgs),
     /// Show an item's history: who changed which field, when.
     Log(log::LogArgs),
