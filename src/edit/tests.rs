@@ -403,3 +403,43 @@ fn a_new_item_needs_a_title_and_a_free_id() {
         "title = \"接口联调\"\nowner = \"li.gong\"\n"
     );
 }
+
+/// Every scalar and list-of-text field of every example item, set to the
+/// value it has: typed back to exactly the same TOML, nothing written.
+#[test]
+fn setting_any_field_to_its_own_value_writes_nothing() {
+    let (_dir, root) = example();
+    let project = project(&root);
+    let w = writer(&project, &root, "xu.ting");
+    let mut checked = 0;
+    for (id, file, _) in project.bodies() {
+        let path = project.files.path(file).to_string();
+        let table: toml::Table = read(&root, &path).parse().unwrap();
+        let target = w.target(id).unwrap();
+        for (key, value) in &table {
+            let text = match value {
+                toml::Value::String(s) if !s.is_empty() => s.clone(),
+                toml::Value::Integer(n) => n.to_string(),
+                toml::Value::Boolean(b) => b.to_string(),
+                toml::Value::Datetime(d) => d.to_string(),
+                toml::Value::Array(items) if !items.is_empty() => {
+                    let Some(texts) = items.iter().map(|i| i.as_str()).collect::<Option<Vec<_>>>()
+                    else {
+                        continue;
+                    };
+                    texts.join(",")
+                }
+                _ => continue,
+            };
+            let (outcome, _) = verbs::set(&w, &target, &[format!("{key}={text}")])
+                .unwrap_or_else(|e| panic!("{id} {key}={text}: {:?}", e.message));
+            assert_eq!(
+                outcome,
+                Outcome::Unchanged { path: path.clone() },
+                "{id} {key}={text}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "{checked}");
+}
