@@ -43,6 +43,24 @@ pub enum Event {
     ChangeRequested,
     /// An approver (by person id) decided on a change request.
     Decided(String),
+    /// A complaint was filed (the commit that added it).
+    ComplaintReceived,
+    /// A complaint was answered with a handling plan.
+    ComplaintResponded,
+    /// A complaint was resolved.
+    ComplaintResolved,
+    /// A resolved complaint's customer was visited.
+    FollowedUp,
+    /// An agreement was sent to legal.
+    LegalReviewRequested,
+    /// Legal decided on an agreement.
+    LegalReviewed,
+    /// A communication was written up (the commit that added its record).
+    CommRecorded,
+    /// An action item (by title) was done.
+    ActionDone(String),
+    /// A party (`us`, `counterparty`) signed an agreement.
+    Signed(String),
 }
 
 /// When a stated value was first recorded in git.

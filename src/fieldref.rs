@@ -13,12 +13,7 @@ use crate::model::ItemKind;
 use crate::rules::RULES;
 
 /// The kinds, in the order of SPEC §2.
-const KINDS: &[ItemKind] = &[
-    ItemKind::Task,
-    ItemKind::Request,
-    ItemKind::Meeting,
-    ItemKind::Change,
-];
+const KINDS: &[ItemKind] = ItemKind::ALL;
 
 /// The file the reference goes to in a folder: `fields.en.md`,
 /// `fields.zh-CN.md`.
@@ -81,10 +76,16 @@ fn kind_title(kind: ItemKind, zh: bool) -> &'static str {
         (ItemKind::Request, true) => "协作需求",
         (ItemKind::Meeting, true) => "会议",
         (ItemKind::Change, true) => "变更申请",
+        (ItemKind::Complaint, true) => "客户投诉",
+        (ItemKind::Agreement, true) => "协议",
+        (ItemKind::Comm, true) => "沟通记录",
         (ItemKind::Task, false) => "Task",
         (ItemKind::Request, false) => "Request",
         (ItemKind::Meeting, false) => "Meeting",
         (ItemKind::Change, false) => "Change request",
+        (ItemKind::Complaint, false) => "Complaint",
+        (ItemKind::Agreement, false) => "Agreement",
+        (ItemKind::Comm, false) => "Communication record",
     }
 }
 

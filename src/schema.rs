@@ -8,7 +8,10 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use crate::model::{CalendarFile, ChangeRequest, ConfigFile, Meeting, OrgFile, Request, Task};
+use crate::model::{
+    Agreement, CalendarFile, ChangeRequest, CommRecord, Complaint, ConfigFile, Meeting, OrgFile,
+    Request, Task,
+};
 
 /// The schema of one file kind.
 pub struct SchemaFile {
@@ -93,6 +96,18 @@ pub fn top_level_fields(kind: crate::model::ItemKind) -> &'static [String] {
                 ItemKind::Change,
                 names(generator().into_root_schema_for::<ChangeRequest>()),
             ),
+            (
+                ItemKind::Complaint,
+                names(generator().into_root_schema_for::<Complaint>()),
+            ),
+            (
+                ItemKind::Agreement,
+                names(generator().into_root_schema_for::<Agreement>()),
+            ),
+            (
+                ItemKind::Comm,
+                names(generator().into_root_schema_for::<CommRecord>()),
+            ),
         ]
     });
     all.iter()
@@ -115,6 +130,9 @@ pub fn item_schema(kind: crate::model::ItemKind) -> Value {
         ItemKind::Request => of::<Request>(),
         ItemKind::Meeting => of::<Meeting>(),
         ItemKind::Change => of::<ChangeRequest>(),
+        ItemKind::Complaint => of::<Complaint>(),
+        ItemKind::Agreement => of::<Agreement>(),
+        ItemKind::Comm => of::<CommRecord>(),
     }
 }
 
@@ -135,6 +153,21 @@ pub fn all() -> Vec<SchemaFile> {
             "change.schema.json",
             "baton change request",
             "changes/**/*.toml",
+        ),
+        generate::<Complaint>(
+            "complaint.schema.json",
+            "baton complaint",
+            "complaints/**/*.toml",
+        ),
+        generate::<Agreement>(
+            "agreement.schema.json",
+            "baton agreement",
+            "agreements/**/*.toml",
+        ),
+        generate::<CommRecord>(
+            "comm.schema.json",
+            "baton communication record",
+            "comms/**/*.toml",
         ),
     ]
 }

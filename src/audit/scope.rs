@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{acceptor, task_owner};
-use crate::model::{Meeting, Org, Project, Request, Task};
+use crate::model::{Agreement, CommRecord, Complaint, Meeting, Org, Project, Request, Task};
 
 /// What a view is limited to; both `None` is everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -81,10 +81,60 @@ impl Scope {
                     .filter_map(|a| a.owner.as_ref().map(|o| o.as_str())),
             );
         }
-        let department_ok = self
-            .department
-            .as_deref()
-            .is_none_or(|d| people.iter().any(|p| department_of(org, p) == Some(d)));
+        self.involves(org, &people, &[])
+    }
+
+    /// A complaint concerns its owner, the people who answered and visited,
+    /// and the departments involved in its cause.
+    pub fn complaint(&self, org: &Org, complaint: &Complaint) -> bool {
+        let people: Vec<&str> = [
+            complaint.owner.as_ref(),
+            complaint.response.as_ref().and_then(|r| r.by.as_ref()),
+            complaint.follow_up.as_ref().and_then(|f| f.by.as_ref()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|p| p.as_str())
+        .collect();
+        let departments: Vec<&str> = complaint.departments.iter().map(|d| d.as_str()).collect();
+        self.involves(org, &people, &departments)
+    }
+
+    /// An agreement concerns its owner, its lead department, its legal
+    /// reviewer and our signatory.
+    pub fn agreement(&self, org: &Org, agreement: &Agreement) -> bool {
+        let mut people: Vec<&str> = [
+            agreement.owner.as_ref(),
+            agreement.legal_review.as_ref().and_then(|r| r.by.as_ref()),
+            agreement.our_signature().and_then(|s| s.by.as_ref()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|p| p.as_str())
+        .collect();
+        people.dedup();
+        let departments: Vec<&str> = agreement.lead.iter().map(|d| d.as_str()).collect();
+        self.involves(org, &people, &departments)
+    }
+
+    /// A communication record concerns its participants, its action
+    /// owners and the departments it names.
+    pub fn comm(&self, org: &Org, comm: &CommRecord) -> bool {
+        let mut people: Vec<&str> = comm.participants.iter().map(|p| p.as_str()).collect();
+        people.extend(
+            comm.action
+                .iter()
+                .filter_map(|a| a.owner.as_ref().map(|o| o.as_str())),
+        );
+        let departments: Vec<&str> = comm.departments.iter().map(|d| d.as_str()).collect();
+        self.involves(org, &people, &departments)
+    }
+
+    /// Whether an item naming these people and departments is in view.
+    fn involves(&self, org: &Org, people: &[&str], departments: &[&str]) -> bool {
+        let department_ok = self.department.as_deref().is_none_or(|d| {
+            departments.contains(&d) || people.iter().any(|p| department_of(org, p) == Some(d))
+        });
         let person_ok = self.person.as_deref().is_none_or(|p| people.contains(&p));
         department_ok && person_ok
     }

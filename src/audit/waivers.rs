@@ -44,6 +44,9 @@ pub fn list(cx: &Context<'_>, scope: &Scope) -> Vec<WaiverLine> {
                     BodyRef::Task(task) => scope.task(project, task),
                     BodyRef::Request(request) => scope.request(request),
                     BodyRef::Meeting(meeting) => scope.meeting(&project.org, meeting),
+                    BodyRef::Complaint(c) => scope.complaint(&project.org, c),
+                    BodyRef::Agreement(a) => scope.agreement(&project.org, a),
+                    BodyRef::Comm(c) => scope.comm(&project.org, c),
                     BodyRef::Change(_) => false,
                 });
             scope.is_everything() || item_in_scope || scope.person_row(&project.org, by)

@@ -147,6 +147,42 @@ impl<'a> Holders<'a> {
             (Role::Scribe, BodyRef::Meeting(m)) => {
                 push(&mut out, m.scribe.as_ref().map(|p| p.as_str()));
             }
+            (Role::Owner, BodyRef::Complaint(c)) => {
+                push(&mut out, c.owner.as_ref().map(|o| o.as_str()));
+            }
+            (Role::Manager, BodyRef::Complaint(c)) => {
+                push(&mut out, c.owner.as_ref().and_then(|o| org.manager_of(o)));
+            }
+            (Role::LeadHead, BodyRef::Complaint(c)) => {
+                let owner = c.owner.as_ref().map(|o| o.as_str());
+                push(&mut out, owner.and_then(|o| self.head_of_department_of(o)));
+            }
+            // The owner records the counterparty's signature, never ours.
+            (Role::Owner, BodyRef::Agreement(a)) if self.element.as_deref() != Some("us") => {
+                push(&mut out, a.owner.as_ref().map(|o| o.as_str()));
+            }
+            (Role::LeadHead, BodyRef::Agreement(a)) => match &a.lead {
+                Some(lead) => push(&mut out, org.head_of(lead)),
+                None => {
+                    let owner = a.owner.as_ref().map(|o| o.as_str());
+                    push(&mut out, owner.and_then(|o| self.head_of_department_of(o)));
+                }
+            },
+            (Role::Owner, BodyRef::Comm(c)) => {
+                out.extend(c.participants.iter().map(|p| p.to_string()));
+            }
+            (Role::Own, BodyRef::Comm(c)) => match &self.action {
+                Some(title) => {
+                    let owner = c
+                        .action
+                        .iter()
+                        .find(|a| a.title.as_str() == title)
+                        .and_then(|a| a.owner.as_ref())
+                        .map(|o| o.as_str());
+                    push(&mut out, owner);
+                }
+                None => out.extend(self.list_delta.iter().cloned()),
+            },
             (Role::Own, BodyRef::Meeting(m)) => match &self.action {
                 Some(title) => {
                     let owner = m
@@ -183,6 +219,13 @@ impl<'a> Holders<'a> {
             _ => {}
         }
         out
+    }
+
+    /// The head of `person`'s department.
+    fn head_of_department_of(&self, person: &str) -> Option<&'a str> {
+        let org = &self.project.org;
+        let department = org.person(person)?.department.as_ref()?;
+        org.head_of(department)
     }
 
     /// For a task: its request's contact and the head of the requesting

@@ -48,7 +48,11 @@ const fn entry(
     }
 }
 
-use ItemKind::{Change as Cr, Meeting as Mtg, Request as Req, Task};
+use ItemKind::{
+    Agreement as Agr, Change as Cr, Comm, Complaint as Cmp, Meeting as Mtg, Request as Req, Task,
+};
+
+const COMPLAINT_OWNER: &[&[Role]] = &[&[Role::Owner], &[Role::Manager]];
 
 /// Every entitlement that is not "any editor".
 pub static ENTRIES: &[Entry] = &[
@@ -118,12 +122,59 @@ pub static ENTRIES: &[Entry] = &[
         true,
         &[&[Role::Own]],
     ),
+    entry(
+        Mtg,
+        "minutes.action.done_at",
+        Act,
+        true,
+        &[&[Role::Own], &[Role::Organizer], &[Role::Chair]],
+    ),
     entry(Mtg, "waiver", Act, true, ORGANISERS),
     entry(Mtg, "", Schedule, false, ORGANISERS),
     // A change request: each approver decides for themselves.
     entry(Cr, "approval", Act, true, &[&[Role::Own]]),
     entry(Cr, "waiver", Act, true, &[&[Role::Requester]]),
     entry(Cr, "", Schedule, false, &[&[Role::Requester]]),
+    // A complaint: its owner (or the owner's manager) answers, resolves
+    // and visits; the manager hands it to someone else.
+    entry(Cmp, "response", Act, true, COMPLAINT_OWNER),
+    entry(Cmp, "resolution", Act, true, COMPLAINT_OWNER),
+    entry(Cmp, "follow_up", Act, true, COMPLAINT_OWNER),
+    entry(Cmp, "waiver", Act, true, &[&[Role::Manager]]),
+    entry(
+        Cmp,
+        "owner",
+        Schedule,
+        false,
+        &[&[Role::Manager], &[Role::LeadHead]],
+    ),
+    entry(Cmp, "", Schedule, false, COMPLAINT_OWNER),
+    // An agreement: legal reviews it; the head of the lead department
+    // signs for us (admins may too); the owner records the counterparty's
+    // signature.
+    entry(Agr, "legal_review", Act, true, &[&[Role::Legal]]),
+    entry(
+        Agr,
+        "signature",
+        Act,
+        true,
+        &[&[Role::LeadHead], &[Role::Owner]],
+    ),
+    entry(Agr, "waiver", Act, true, &[&[Role::LeadHead]]),
+    entry(Agr, "owner", Schedule, false, &[&[Role::LeadHead]]),
+    entry(
+        Agr,
+        "",
+        Schedule,
+        false,
+        &[&[Role::Owner], &[Role::LeadHead]],
+    ),
+    // A communication record: its participants keep it; each action
+    // owner confirms and closes their own action.
+    entry(Comm, "action.confirmed_at", Act, true, &[&[Role::Own]]),
+    entry(Comm, "action.done_at", Act, true, &[&[Role::Own]]),
+    entry(Comm, "waiver", Act, true, &[&[Role::Owner]]),
+    entry(Comm, "", Schedule, false, &[&[Role::Owner]]),
 ];
 
 /// The entry of `kind` for the field path `field` (without element keys),

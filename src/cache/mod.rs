@@ -207,6 +207,9 @@ impl ParseCache {
                 | (ItemBody::Request(_), FileKind::Request)
                 | (ItemBody::Meeting(_), FileKind::Meeting)
                 | (ItemBody::Change(_), FileKind::Change)
+                | (ItemBody::Complaint(_), FileKind::Complaint)
+                | (ItemBody::Agreement(_), FileKind::Agreement)
+                | (ItemBody::Comm(_), FileKind::Comm)
         );
         if !matches {
             return None;

@@ -61,6 +61,12 @@ pub enum NewKind {
     Meeting,
     /// A change request (changes/).
     Change,
+    /// A customer complaint (complaints/).
+    Complaint,
+    /// An agreement with a customer, supplier or partner (agreements/).
+    Agreement,
+    /// A communication record: a call, a mail thread, a chat (comms/).
+    Comm,
 }
 
 /// `baton new KIND [FIELD=VALUE …]`.
@@ -90,6 +96,9 @@ pub fn run_new(args: NewArgs) -> Outcome {
         NewKind::Request => ItemKind::Request,
         NewKind::Meeting => ItemKind::Meeting,
         NewKind::Change => ItemKind::Change,
+        NewKind::Complaint => ItemKind::Complaint,
+        NewKind::Agreement => ItemKind::Agreement,
+        NewKind::Comm => ItemKind::Comm,
     };
     let options = &args.options;
     let (opened, root) = match open(options) {

@@ -34,7 +34,11 @@ fn status(body: &ItemBody) -> Option<String> {
     match body {
         ItemBody::Task(task) => Some(task.status().as_str().to_string()),
         ItemBody::Request(request) => Some(request.status().as_str().to_string()),
-        ItemBody::Meeting(_) | ItemBody::Change(_) => None,
+        ItemBody::Meeting(_)
+        | ItemBody::Change(_)
+        | ItemBody::Complaint(_)
+        | ItemBody::Agreement(_)
+        | ItemBody::Comm(_) => None,
     }
 }
 

@@ -19,6 +19,9 @@ pub fn default_pattern(kind: ItemKind) -> &'static str {
         ItemKind::Request => "REQ-{n:03}",
         ItemKind::Meeting => "MTG-{date}-{n}",
         ItemKind::Change => "CR-{n:03}",
+        ItemKind::Complaint => "CMP-{yyyy}-{n:03}",
+        ItemKind::Agreement => "AGR-{n:03}",
+        ItemKind::Comm => "COM-{date}-{n}",
     }
 }
 
@@ -30,13 +33,16 @@ pub fn pattern(project: &Project, kind: ItemKind) -> String {
         ItemKind::Request => ids.request.as_ref(),
         ItemKind::Meeting => ids.meeting.as_ref(),
         ItemKind::Change => ids.change.as_ref(),
+        ItemKind::Complaint => ids.complaint.as_ref(),
+        ItemKind::Agreement => ids.agreement.as_ref(),
+        ItemKind::Comm => ids.comm.as_ref(),
     };
     configured.map_or_else(|| default_pattern(kind).to_string(), |p| p.to_string())
 }
 
 /// What the placeholders other than `{n}` stand for.
 pub struct Context<'a> {
-    /// `{date}` and `{yyyymmdd}`.
+    /// `{date}`, `{yyyymmdd}` and `{yyyy}`.
     pub date: NaiveDate,
     /// Seeds `{rand}` (the time and the title, say).
     pub seed: &'a str,
@@ -89,7 +95,8 @@ pub fn allocate(pattern: &str, context: &Context<'_>, taken: &[&str]) -> Result<
 fn expand_fixed(pattern: &str, context: &Context<'_>) -> Result<String, String> {
     let mut out = pattern
         .replace("{date}", &context.date.format("%Y-%m-%d").to_string())
-        .replace("{yyyymmdd}", &context.date.format("%Y%m%d").to_string());
+        .replace("{yyyymmdd}", &context.date.format("%Y%m%d").to_string())
+        .replace("{yyyy}", &context.date.format("%Y").to_string());
     if out.contains("{rand}") {
         out = out.replace("{rand}", &rand(context));
     }
@@ -100,7 +107,7 @@ fn expand_fixed(pattern: &str, context: &Context<'_>) -> Result<String, String> 
     if let Some(rest) = unknown {
         let end = rest.find('}').map_or(rest.len(), |i| i + 1);
         return Err(format!(
-            "`{pattern}`: unknown placeholder `{}` (use {{n}}, {{date}}, {{yyyymmdd}}, {{rand}})",
+            "`{pattern}`: unknown placeholder `{}` (use {{n}}, {{date}}, {{yyyymmdd}}, {{yyyy}}, {{rand}})",
             &rest[..end]
         ));
     }

@@ -64,6 +64,9 @@ pub fn file_kind(kind: ItemKind) -> FileKind {
         ItemKind::Request => FileKind::Request,
         ItemKind::Meeting => FileKind::Meeting,
         ItemKind::Change => FileKind::Change,
+        ItemKind::Complaint => FileKind::Complaint,
+        ItemKind::Agreement => FileKind::Agreement,
+        ItemKind::Comm => FileKind::Comm,
     }
 }
 

@@ -109,7 +109,7 @@ pub fn create(w: &Writer<'_>, new: &NewItem<'_>) -> Result<Done, EditError> {
     let day = start.map_or_else(|| w.clock.now.date_naive(), |s| s.date_naive());
     let text = text.replace("{date}", &day.format("%Y-%m-%d").to_string());
     let ops = super::assign::parse(w, kind, new.assignments)?;
-    let title = title_of(&text, new.assignments);
+    let title = title_of(&text, new.assignments, kind.title_field());
     let id = match new.id {
         Some(id) => {
             if !crate::load::is_valid_id(id) || w.project.item(id).is_some() {
@@ -151,15 +151,34 @@ pub fn create(w: &Writer<'_>, new: &NewItem<'_>) -> Result<Done, EditError> {
             }
             ItemKind::Meeting => default(d, "organizer", Value::from(who.as_str())),
             ItemKind::Request => default(d, "status", Value::from("draft")),
+            // Whoever writes a complaint down received it now and handles
+            // it unless someone else is named; the same for an agreement.
+            ItemKind::Complaint => {
+                default(d, "owner", Value::from(who.as_str()));
+                default(d, "received_at", now.clone());
+            }
+            ItemKind::Agreement => default(d, "owner", Value::from(who.as_str())),
+            // A record written now of a talk that happened now, unless
+            // `at=` says when it happened.
+            ItemKind::Comm => {
+                default(d, "at", now.clone());
+                default(d, "recorded_at", now.clone());
+                if d.get("participants").is_none() {
+                    let mut who_list = toml_edit::Array::new();
+                    who_list.push(who.as_str());
+                    doc::set(d, &["participants"], Value::Array(who_list));
+                }
+            }
             ItemKind::Task => {}
         }
-        if d.get("title")
+        let title_field = kind.title_field();
+        if d.get(title_field)
             .and_then(Item::as_str)
             .is_none_or(|t| t.trim().is_empty())
         {
             return Err(EditError::from(EditMsg::MissingField {
                 kind: kind.name().to_string(),
-                field: "title".into(),
+                field: title_field.into(),
             }));
         }
         Ok(())
@@ -188,17 +207,18 @@ fn stamp(t: DateTime<Tz>) -> Value {
 }
 
 /// The title the item will have (for the id's `{rand}` and the message).
-fn title_of(text: &str, assignments: &[String]) -> String {
-    let given = assignments
-        .iter()
-        .rev()
-        .find_map(|a| a.strip_prefix("title=").map(str::trim));
+fn title_of(text: &str, assignments: &[String], field: &str) -> String {
+    let given = assignments.iter().rev().find_map(|a| {
+        a.strip_prefix(field)
+            .and_then(|rest| rest.strip_prefix('='))
+            .map(str::trim)
+    });
     match given {
         Some(title) => title.to_string(),
         None => text
             .parse::<DocumentMut>()
             .ok()
-            .and_then(|d| d.get("title").and_then(Item::as_str).map(str::to_string))
+            .and_then(|d| d.get(field).and_then(Item::as_str).map(str::to_string))
             .unwrap_or_default(),
     }
 }

@@ -177,6 +177,41 @@ fn facts(body: &ItemBody) -> Facts {
                     if action.confirmed_at.is_some() {
                         states.insert(Event::ActionConfirmed(action.title.to_string()));
                     }
+                    if action.done_at.is_some() {
+                        states.insert(Event::ActionDone(action.title.to_string()));
+                    }
+                }
+            }
+        }
+        ItemBody::Complaint(complaint) => {
+            states.insert(Event::ComplaintReceived);
+            if complaint.response.is_some() {
+                states.insert(Event::ComplaintResponded);
+            }
+            if complaint.resolution.is_some() {
+                states.insert(Event::ComplaintResolved);
+            }
+            if complaint.follow_up.is_some() {
+                states.insert(Event::FollowedUp);
+            }
+        }
+        ItemBody::Agreement(agreement) => {
+            for signature in &agreement.signature {
+                let party = crate::model::party_name(*signature.party.get());
+                states.insert(Event::Signed(party.to_string()));
+            }
+            if let Some(review) = &agreement.legal_review {
+                states.insert(Event::LegalReviewRequested);
+                if review.verdict.is_some() {
+                    states.insert(Event::LegalReviewed);
+                }
+            }
+        }
+        ItemBody::Comm(comm) => {
+            states.insert(Event::CommRecorded);
+            for action in &comm.action {
+                if action.done_at.is_some() {
+                    states.insert(Event::ActionDone(action.title.to_string()));
                 }
             }
         }

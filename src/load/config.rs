@@ -257,6 +257,10 @@ fn resolve_sla(config: &ConfigFile) -> Sla {
         retrospective: pick(&s.retrospective, d.retrospective),
         due_soon: pick(&s.due_soon, d.due_soon),
         change_decision: pick(&s.change_decision, d.change_decision),
+        complaint_response: pick(&s.complaint_response, d.complaint_response),
+        complaint_follow_up: pick(&s.complaint_follow_up, d.complaint_follow_up),
+        legal_review: pick(&s.legal_review, d.legal_review),
+        comm_record: pick(&s.comm_record, d.comm_record),
     }
 }
 

@@ -100,6 +100,9 @@ pub fn parse_item_body(kind: FileKind, text: &str) -> (Option<Body>, Vec<Problem
         FileKind::Request => typed(text, Body::Request),
         FileKind::Meeting => typed(text, Body::Meeting),
         FileKind::Change => typed(text, Body::Change),
+        FileKind::Complaint => typed(text, Body::Complaint),
+        FileKind::Agreement => typed(text, Body::Agreement),
+        FileKind::Comm => typed(text, Body::Comm),
         FileKind::Config | FileKind::Org | FileKind::Calendar => (None, Vec::new()),
     };
     if let Some(item_kind) = ItemKind::of_file(kind) {
@@ -256,6 +259,13 @@ pub(super) fn load_items(
     out.items.requests.reserve_exact(count(FileKind::Request));
     out.items.meetings.reserve_exact(count(FileKind::Meeting));
     out.items.changes.reserve_exact(count(FileKind::Change));
+    out.items
+        .complaints
+        .reserve_exact(count(FileKind::Complaint));
+    out.items
+        .agreements
+        .reserve_exact(count(FileKind::Agreement));
+    out.items.comms.reserve_exact(count(FileKind::Comm));
     // id → the file that claimed it first (files are sorted by path).
     let mut claimed: HashMap<String, FileId> = HashMap::with_capacity(parsed.len());
     for (entry, item) in parsed {
@@ -319,6 +329,21 @@ pub(super) fn load_items(
                 body,
             }),
             Some(Body::Change(body)) => out.items.changes.push(Item {
+                id,
+                file: item.file,
+                body,
+            }),
+            Some(Body::Complaint(body)) => out.items.complaints.push(Item {
+                id,
+                file: item.file,
+                body,
+            }),
+            Some(Body::Agreement(body)) => out.items.agreements.push(Item {
+                id,
+                file: item.file,
+                body,
+            }),
+            Some(Body::Comm(body)) => out.items.comms.push(Item {
                 id,
                 file: item.file,
                 body,

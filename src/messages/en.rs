@@ -15,7 +15,7 @@ fn plural(n: i64, one: &str, many: &str) -> String {
     }
 }
 
-fn duration(d: &Duration) -> String {
+pub(super) fn duration(d: &Duration) -> String {
     match *d {
         Duration::Hours(n) => plural(i64::from(n), "hour", "hours"),
         Duration::Days(n) => plural(i64::from(n), "calendar day", "calendar days"),
@@ -23,7 +23,7 @@ fn duration(d: &Duration) -> String {
     }
 }
 
-fn late(l: &Late) -> String {
+pub(super) fn late(l: &Late) -> String {
     if l.working_days > 0 {
         plural(l.working_days, "working day", "working days")
     } else if l.hours > 0 {
@@ -89,7 +89,7 @@ fn field_list(fields: &[String]) -> String {
     }
 }
 
-fn people(items: &[String]) -> String {
+pub(super) fn people(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|p| format!("`{p}`")).collect();
     match quoted.as_slice() {
         [] => "nobody".into(),
@@ -345,6 +345,7 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::Waiver(w) => w.en(),
         Msg::Edit(e) => e.en(),
         Msg::Notify(n) => n.en(),
+        Msg::Seed(s) => s.en(),
         Msg::Baseline(b) => b.en(),
         Msg::TextPrHeader { base, head, base_commit, head_commit } => {
             format!("baton: pull request {base}..{head} ({base_commit} → {head_commit})")

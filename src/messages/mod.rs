@@ -11,6 +11,7 @@ mod baseline;
 mod edit;
 mod en;
 mod notify;
+mod seeds;
 mod waiver;
 mod zh;
 
@@ -22,6 +23,7 @@ pub use args::{
 pub use baseline::BaselineMsg;
 pub use edit::EditMsg;
 pub use notify::NotifyMsg;
+pub use seeds::SeedMsg;
 pub use waiver::WaiverMsg;
 
 use std::fmt;
@@ -264,6 +266,8 @@ pub enum Msg {
     Edit(EditMsg),
     /// `baton notify`.
     Notify(NotifyMsg),
+    /// Complaints, agreements, communication records and action items.
+    Seed(SeedMsg),
     TextPrHeader {
         base: String,
         head: String,

@@ -368,6 +368,7 @@ fn samples() -> Vec<Msg> {
     );
     samples.extend(super::edit::tests::samples().into_iter().map(Msg::Edit));
     samples.extend(super::notify::tests::samples().into_iter().map(Msg::Notify));
+    samples.extend(super::seeds::tests::samples().into_iter().map(Msg::Seed));
     samples
 }
 
@@ -598,9 +599,10 @@ fn variant(m: &Msg) -> usize {
         Msg::Baseline(..) => 221,
         Msg::Edit(..) => 222,
         Msg::Notify(..) => 223,
+        Msg::Seed(..) => 224,
     }
 }
-const VARIANTS: usize = 224;
+const VARIANTS: usize = 225;
 
 #[test]
 fn every_message_has_a_sample() {

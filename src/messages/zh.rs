@@ -6,7 +6,7 @@ use super::{
 };
 use crate::time::Duration;
 
-fn duration(d: &Duration) -> String {
+pub(super) fn duration(d: &Duration) -> String {
     match *d {
         Duration::Hours(n) => format!("{n} 小时"),
         Duration::Days(n) => format!("{n} 天"),
@@ -14,7 +14,7 @@ fn duration(d: &Duration) -> String {
     }
 }
 
-fn late(l: &Late) -> String {
+pub(super) fn late(l: &Late) -> String {
     if l.working_days > 0 {
         format!("{} 个工作日", l.working_days)
     } else if l.hours > 0 {
@@ -280,7 +280,7 @@ fn field_list(fields: &[String]) -> String {
     }
 }
 
-fn people(items: &[String]) -> String {
+pub(super) fn people(items: &[String]) -> String {
     if items.is_empty() {
         "无人".into()
     } else {
@@ -575,6 +575,7 @@ pub(super) fn render(msg: &Msg) -> String {
         Msg::Waiver(w) => w.zh(),
         Msg::Edit(e) => e.zh(),
         Msg::Notify(n) => n.zh(),
+        Msg::Seed(s) => s.zh(),
         Msg::Baseline(b) => b.zh(),
         Msg::TextPrHeader { base, head, base_commit, head_commit } => {
             format!("baton:合并请求 {base}..{head}({base_commit} → {head_commit})")

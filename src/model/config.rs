@@ -124,7 +124,7 @@ pub enum NotifyEvent {
 
 /// `[ids]`: the id pattern of each kind for `baton new`. Placeholders:
 /// `{n}` (the next free number; `{n:03}` zero-padded), `{date}`
-/// (2027-03-05: today, or a meeting's day), `{yyyymmdd}` and `{rand}` (four
+/// (2027-03-05: today, or a meeting's day), `{yyyymmdd}`, `{yyyy}` and `{rand}` (four
 /// letters and digits). Teams that branch a lot use `{yyyymmdd}-{rand}`:
 /// two branches numbering from the same last id would collide (S003 on
 /// the merge result).
@@ -139,6 +139,12 @@ pub struct IdsSection {
     pub meeting: Option<Sp<String>>,
     /// Change requests; default "CR-{n:03}".
     pub change: Option<Sp<String>>,
+    /// Complaints; default "CMP-{yyyy}-{n:03}".
+    pub complaint: Option<Sp<String>>,
+    /// Agreements; default "AGR-{n:03}".
+    pub agreement: Option<Sp<String>>,
+    /// Communication records; default "COM-{date}-{n}".
+    pub comm: Option<Sp<String>>,
 }
 
 /// `[project]`.
@@ -199,4 +205,12 @@ pub struct SlaSection {
     pub due_soon: Option<Sp<Duration>>,
     /// Required approvers decide on a change request within (default "2wd", seed 002).
     pub change_decision: Option<Sp<Duration>>,
+    /// Answer a complaint with a handling plan within (default "48h", seed 002).
+    pub complaint_response: Option<Sp<Duration>>,
+    /// Visit the customer after the resolution within (default "3d", seed 002).
+    pub complaint_follow_up: Option<Sp<Duration>>,
+    /// Legal decides on an agreement within (default "3wd", seed 002).
+    pub legal_review: Option<Sp<Duration>>,
+    /// Write up a communication within (default "24h", seed 000).
+    pub comm_record: Option<Sp<Duration>>,
 }

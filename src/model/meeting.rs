@@ -93,6 +93,8 @@ pub struct ActionItem {
     pub due: Option<Sp<When>>,
     /// When the owner accepted the action item.
     pub confirmed_at: Option<Sp<When>>,
-    /// The task the action item was promoted to.
+    /// When it was done; an action item not done by `due` is overdue (D001).
+    pub done_at: Option<Sp<When>>,
+    /// The task the action item was promoted to (done when the task is).
     pub task: Option<Sp<String>>,
 }

@@ -1,8 +1,11 @@
 //! The model: a project's settings, organisation and items.
 
+mod agreement;
 mod calendar_file;
 mod change;
+mod comm;
 mod common;
+mod complaint;
 mod config;
 mod meeting;
 mod org;
@@ -14,9 +17,18 @@ mod waiver;
 
 use std::collections::{HashMap, HashSet};
 
+pub use agreement::{
+    Agreement, AgreementKind, LegalReview, LegalVerdict, SignatoryParty, Signature,
+};
+pub use agreement::{agreement_stage, party_name};
 pub use calendar_file::{CalendarFile, DaySpan, WeekdayName};
 pub use change::{Approval, ApprovalDecision, ChangeEntry, ChangeRequest, FieldValue, value_text};
+pub use comm::{CommKind, CommRecord};
 pub use common::{Owners, Percent, Review, Verdict, filled};
+pub use complaint::{
+    Complaint, ComplaintChannel, ComplaintResponse, ComplaintSeverity, FollowUp, Resolution,
+    Satisfaction, complaint_stage,
+};
 pub use config::{
     ConfigFile, IdsSection, NotifyChannel, NotifyEvent, NotifyKind, ProjectSection, SlaSection,
     WorkdaySection,
@@ -26,7 +38,10 @@ pub use org::{Department, Org, OrgFile, Person, Role};
 pub use request::{Decision, Party, Request, RequestStatus, Response, Retrospective, Risk};
 pub use settings::{Settings, Sla};
 pub use task::{Blocked, Task, TaskStatus, Update};
-pub use times::{item_times, meeting_times, request_times, task_times};
+pub use times::{
+    agreement_times, comm_times, complaint_times, item_times, meeting_times, request_times,
+    task_times,
+};
 pub use waiver::Waiver;
 
 use crate::diag::Diagnostic;
@@ -44,9 +59,26 @@ pub enum ItemKind {
     Task,
     /// `changes/`.
     Change,
+    /// `complaints/`.
+    Complaint,
+    /// `agreements/`.
+    Agreement,
+    /// `comms/`.
+    Comm,
 }
 
 impl ItemKind {
+    /// Every kind, in the order of SPEC §2.
+    pub const ALL: &'static [ItemKind] = &[
+        ItemKind::Task,
+        ItemKind::Request,
+        ItemKind::Meeting,
+        ItemKind::Change,
+        ItemKind::Complaint,
+        ItemKind::Agreement,
+        ItemKind::Comm,
+    ];
+
     /// The folder that holds items of this kind.
     pub fn folder(self) -> &'static str {
         match self {
@@ -54,6 +86,18 @@ impl ItemKind {
             ItemKind::Meeting => "meetings",
             ItemKind::Task => "tasks",
             ItemKind::Change => "changes",
+            ItemKind::Complaint => "complaints",
+            ItemKind::Agreement => "agreements",
+            ItemKind::Comm => "comms",
+        }
+    }
+
+    /// The field that names an item of this kind: `title`, or a
+    /// communication record's `topic`.
+    pub fn title_field(self) -> &'static str {
+        match self {
+            ItemKind::Comm => "topic",
+            _ => "title",
         }
     }
 
@@ -64,6 +108,9 @@ impl ItemKind {
             ItemKind::Meeting => "meeting",
             ItemKind::Task => "task",
             ItemKind::Change => "change",
+            ItemKind::Complaint => "complaint",
+            ItemKind::Agreement => "agreement",
+            ItemKind::Comm => "comm",
         }
     }
 
@@ -75,6 +122,9 @@ impl ItemKind {
             FileKind::Meeting => Some(ItemKind::Meeting),
             FileKind::Task => Some(ItemKind::Task),
             FileKind::Change => Some(ItemKind::Change),
+            FileKind::Complaint => Some(ItemKind::Complaint),
+            FileKind::Agreement => Some(ItemKind::Agreement),
+            FileKind::Comm => Some(ItemKind::Comm),
             FileKind::Config | FileKind::Org | FileKind::Calendar => None,
         }
     }
@@ -91,6 +141,12 @@ pub enum ItemBody {
     Meeting(Meeting),
     /// A change request.
     Change(ChangeRequest),
+    /// A customer complaint.
+    Complaint(Complaint),
+    /// An agreement.
+    Agreement(Agreement),
+    /// A communication record.
+    Comm(CommRecord),
 }
 
 /// The content of an item of any kind, borrowed from a [`Project`] or an
@@ -105,6 +161,12 @@ pub enum BodyRef<'a> {
     Meeting(&'a Meeting),
     /// A change request.
     Change(&'a ChangeRequest),
+    /// A customer complaint.
+    Complaint(&'a Complaint),
+    /// An agreement.
+    Agreement(&'a Agreement),
+    /// A communication record.
+    Comm(&'a CommRecord),
 }
 
 impl ItemBody {
@@ -115,6 +177,9 @@ impl ItemBody {
             ItemBody::Request(r) => BodyRef::Request(r),
             ItemBody::Meeting(m) => BodyRef::Meeting(m),
             ItemBody::Change(c) => BodyRef::Change(c),
+            ItemBody::Complaint(c) => BodyRef::Complaint(c),
+            ItemBody::Agreement(a) => BodyRef::Agreement(a),
+            ItemBody::Comm(c) => BodyRef::Comm(c),
         }
     }
 
@@ -137,6 +202,9 @@ impl<'a> BodyRef<'a> {
             BodyRef::Request(_) => ItemKind::Request,
             BodyRef::Meeting(_) => ItemKind::Meeting,
             BodyRef::Change(_) => ItemKind::Change,
+            BodyRef::Complaint(_) => ItemKind::Complaint,
+            BodyRef::Agreement(_) => ItemKind::Agreement,
+            BodyRef::Comm(_) => ItemKind::Comm,
         }
     }
 
@@ -147,6 +215,9 @@ impl<'a> BodyRef<'a> {
             BodyRef::Request(r) => r.archived,
             BodyRef::Meeting(m) => m.archived,
             BodyRef::Change(c) => c.archived,
+            BodyRef::Complaint(c) => c.archived,
+            BodyRef::Agreement(a) => a.archived,
+            BodyRef::Comm(c) => c.archived,
         }
     }
 
@@ -157,6 +228,9 @@ impl<'a> BodyRef<'a> {
             BodyRef::Request(r) => &r.waiver,
             BodyRef::Meeting(m) => &m.waiver,
             BodyRef::Change(c) => &c.waiver,
+            BodyRef::Complaint(c) => &c.waiver,
+            BodyRef::Agreement(a) => &a.waiver,
+            BodyRef::Comm(c) => &c.waiver,
         }
     }
 }
@@ -198,6 +272,21 @@ pub struct LoadProblem {
     pub diagnostic: Diagnostic,
 }
 
+/// An action item of a meeting's minutes or of a communication record.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionRef<'a> {
+    /// The meeting or record's id.
+    pub item: &'a str,
+    /// Its file.
+    pub file: FileId,
+    /// Where action items live in that kind: `minutes.action` or `action`.
+    pub field: &'static str,
+    /// The action item.
+    pub action: &'a Sp<ActionItem>,
+    /// Whether the meeting or record is archived.
+    pub archived: bool,
+}
+
 /// Everything baton read from one repository (or revision).
 #[derive(Debug)]
 pub struct Project {
@@ -219,6 +308,12 @@ pub struct Project {
     pub meetings: Vec<Item<Meeting>>,
     /// Change requests, sorted by path.
     pub changes: Vec<Item<ChangeRequest>>,
+    /// Complaints, sorted by path.
+    pub complaints: Vec<Item<Complaint>>,
+    /// Agreements, sorted by path.
+    pub agreements: Vec<Item<Agreement>>,
+    /// Communication records, sorted by path.
+    pub comms: Vec<Item<CommRecord>>,
     /// Problems found while loading.
     pub problems: Vec<LoadProblem>,
     /// Keyed by ids from files: a seeded hash (foldhash) keeps crafted ids
@@ -240,6 +335,12 @@ pub struct ItemLists {
     pub meetings: Vec<Item<Meeting>>,
     /// Change requests.
     pub changes: Vec<Item<ChangeRequest>>,
+    /// Complaints.
+    pub complaints: Vec<Item<Complaint>>,
+    /// Agreements.
+    pub agreements: Vec<Item<Agreement>>,
+    /// Communication records.
+    pub comms: Vec<Item<CommRecord>>,
 }
 
 impl Project {
@@ -256,9 +357,18 @@ impl Project {
             requests,
             meetings,
             changes,
+            complaints,
+            agreements,
+            comms,
         } = items;
         let mut index = HashMap::with_capacity_and_hasher(
-            tasks.len() + requests.len() + meetings.len() + changes.len(),
+            tasks.len()
+                + requests.len()
+                + meetings.len()
+                + changes.len()
+                + complaints.len()
+                + agreements.len()
+                + comms.len(),
             foldhash::fast::RandomState::default(),
         );
         let ids =
@@ -291,6 +401,21 @@ impl Project {
             ItemKind::Change,
             &mut index,
         );
+        ids(
+            &mut complaints.iter().map(|i| i.id.as_str()),
+            ItemKind::Complaint,
+            &mut index,
+        );
+        ids(
+            &mut agreements.iter().map(|i| i.id.as_str()),
+            ItemKind::Agreement,
+            &mut index,
+        );
+        ids(
+            &mut comms.iter().map(|i| i.id.as_str()),
+            ItemKind::Comm,
+            &mut index,
+        );
         Project {
             settings,
             files,
@@ -301,6 +426,9 @@ impl Project {
             requests,
             meetings,
             changes,
+            complaints,
+            agreements,
+            comms,
             problems,
             index,
             unreadable,
@@ -319,7 +447,55 @@ impl Project {
             (self.meetings.iter()).map(|i| (i.id.as_str(), i.file, BodyRef::Meeting(&i.body)));
         let changes =
             (self.changes.iter()).map(|i| (i.id.as_str(), i.file, BodyRef::Change(&i.body)));
-        tasks.chain(requests).chain(meetings).chain(changes)
+        let complaints =
+            (self.complaints.iter()).map(|i| (i.id.as_str(), i.file, BodyRef::Complaint(&i.body)));
+        let agreements =
+            (self.agreements.iter()).map(|i| (i.id.as_str(), i.file, BodyRef::Agreement(&i.body)));
+        let comms = (self.comms.iter()).map(|i| (i.id.as_str(), i.file, BodyRef::Comm(&i.body)));
+        tasks
+            .chain(requests)
+            .chain(meetings)
+            .chain(changes)
+            .chain(complaints)
+            .chain(agreements)
+            .chain(comms)
+    }
+
+    /// Every action item, of meetings then of communication records.
+    pub fn action_items(&self) -> impl Iterator<Item = ActionRef<'_>> {
+        let meetings = self.meetings.iter().flat_map(|m| {
+            m.minutes
+                .iter()
+                .flat_map(|minutes| &minutes.action)
+                .map(|action| ActionRef {
+                    item: m.id.as_str(),
+                    file: m.file,
+                    field: "minutes.action",
+                    action,
+                    archived: m.archived,
+                })
+        });
+        let comms = self.comms.iter().flat_map(|c| {
+            c.action.iter().map(|action| ActionRef {
+                item: c.id.as_str(),
+                file: c.file,
+                field: "action",
+                action,
+                archived: c.archived,
+            })
+        });
+        meetings.chain(comms)
+    }
+
+    /// Whether an action item is done: `done_at` is set, or the task it
+    /// was promoted to is delivered, accepted or cancelled.
+    pub fn action_done(&self, action: &ActionItem) -> bool {
+        action.done_at.is_some()
+            || action
+                .task
+                .as_ref()
+                .and_then(|t| self.task(t))
+                .is_some_and(|t| t.status().is_done())
     }
 
     /// Item files that could not be read into an item (they do not parse,
@@ -387,12 +563,21 @@ impl Project {
             ItemKind::Request => self.requests.iter().map(|i| i.id.as_str()).collect(),
             ItemKind::Meeting => self.meetings.iter().map(|i| i.id.as_str()).collect(),
             ItemKind::Change => self.changes.iter().map(|i| i.id.as_str()).collect(),
+            ItemKind::Complaint => self.complaints.iter().map(|i| i.id.as_str()).collect(),
+            ItemKind::Agreement => self.agreements.iter().map(|i| i.id.as_str()).collect(),
+            ItemKind::Comm => self.comms.iter().map(|i| i.id.as_str()).collect(),
         }
     }
 
     /// Number of items.
     pub fn item_count(&self) -> usize {
-        self.tasks.len() + self.requests.len() + self.meetings.len() + self.changes.len()
+        self.tasks.len()
+            + self.requests.len()
+            + self.meetings.len()
+            + self.changes.len()
+            + self.complaints.len()
+            + self.agreements.len()
+            + self.comms.len()
     }
 
     /// The content of the item `id`, of whatever kind.
@@ -403,6 +588,9 @@ impl Project {
             ItemKind::Request => BodyRef::Request(&self.requests.get(index)?.body),
             ItemKind::Meeting => BodyRef::Meeting(&self.meetings.get(index)?.body),
             ItemKind::Change => BodyRef::Change(&self.changes.get(index)?.body),
+            ItemKind::Complaint => BodyRef::Complaint(&self.complaints.get(index)?.body),
+            ItemKind::Agreement => BodyRef::Agreement(&self.agreements.get(index)?.body),
+            ItemKind::Comm => BodyRef::Comm(&self.comms.get(index)?.body),
         })
     }
 

@@ -208,6 +208,13 @@ impl Org {
             .map(|p| p.id.as_str())
     }
 
+    /// Whether `person` belongs to `department`.
+    pub fn is_member(&self, person: &str, department: &str) -> bool {
+        self.person(person)
+            .and_then(|p| p.department.as_ref())
+            .is_some_and(|d| d.as_str() == department)
+    }
+
     /// The manager of a person, if set.
     pub fn manager_of(&self, person: &str) -> Option<&str> {
         self.person(person)?.manager.as_ref().map(|m| m.as_str())

@@ -27,6 +27,10 @@ pub struct Sla {
     pub retrospective: Duration,
     pub due_soon: Duration,
     pub change_decision: Duration,
+    pub complaint_response: Duration,
+    pub complaint_follow_up: Duration,
+    pub legal_review: Duration,
+    pub comm_record: Duration,
 }
 
 impl Default for Sla {
@@ -45,6 +49,10 @@ impl Default for Sla {
             retrospective: WorkingDays(3),
             due_soon: WorkingDays(3),
             change_decision: WorkingDays(2),
+            complaint_response: Hours(48),
+            complaint_follow_up: Days(3),
+            legal_review: WorkingDays(3),
+            comm_record: Hours(24),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! `update[2].at`, `minutes.action[补充文档].confirmed_at`), so the time a
 //! value was first recorded in git can be found for each stated time.
 
-use super::{ChangeRequest, ItemBody, Meeting, Request, Task};
+use super::{Agreement, ChangeRequest, CommRecord, Complaint, ItemBody, Meeting, Request, Task};
 use crate::parse::{Sp, When};
 
 /// Keys for elements of a list: `by(element)` when all are distinct, else indices.
@@ -85,6 +85,72 @@ pub fn meeting_times(meeting: &Meeting) -> Vec<(String, &Sp<When>)> {
             if let Some(t) = &action.confirmed_at {
                 out.push((format!("minutes.action[{key}].confirmed_at"), t));
             }
+            if let Some(t) = &action.done_at {
+                out.push((format!("minutes.action[{key}].done_at"), t));
+            }
+        }
+    }
+    out
+}
+
+/// Every stated time of a complaint with its field key.
+pub fn complaint_times(complaint: &Complaint) -> Vec<(String, &Sp<When>)> {
+    let mut out = Vec::new();
+    let sections = [
+        ("received_at", complaint.received_at.as_ref()),
+        (
+            "response.at",
+            complaint.response.as_ref().and_then(|r| r.at.as_ref()),
+        ),
+        (
+            "resolution.at",
+            complaint.resolution.as_ref().and_then(|r| r.at.as_ref()),
+        ),
+        (
+            "follow_up.at",
+            complaint.follow_up.as_ref().and_then(|f| f.at.as_ref()),
+        ),
+    ];
+    for (key, value) in sections {
+        if let Some(t) = value {
+            out.push((key.to_string(), t));
+        }
+    }
+    out
+}
+
+/// Every stated time of an agreement with its field key.
+pub fn agreement_times(agreement: &Agreement) -> Vec<(String, &Sp<When>)> {
+    let mut out = Vec::new();
+    if let Some(review) = &agreement.legal_review {
+        if let Some(t) = &review.requested_at {
+            out.push(("legal_review.requested_at".to_string(), t));
+        }
+        if let Some(t) = &review.at {
+            out.push(("legal_review.at".to_string(), t));
+        }
+    }
+    let keys = element_keys(&agreement.signature, |s| {
+        Some(super::agreement::party_name(*s.party.get()).to_string())
+    });
+    for (signature, key) in agreement.signature.iter().zip(keys) {
+        if let Some(t) = &signature.at {
+            out.push((format!("signature[{key}].at"), t));
+        }
+    }
+    out
+}
+
+/// Every stated time of a communication record with its field key.
+pub fn comm_times(comm: &CommRecord) -> Vec<(String, &Sp<When>)> {
+    let mut out = Vec::new();
+    if let Some(t) = &comm.recorded_at {
+        out.push(("recorded_at".to_string(), t));
+    }
+    let keys = element_keys(&comm.action, |a| Some(a.title.to_string()));
+    for (action, key) in comm.action.iter().zip(keys) {
+        if let Some(t) = &action.done_at {
+            out.push((format!("action[{key}].done_at"), t));
         }
     }
     out
@@ -112,5 +178,8 @@ pub fn item_times(body: &ItemBody) -> Vec<(String, &Sp<When>)> {
         ItemBody::Request(r) => request_times(r),
         ItemBody::Meeting(m) => meeting_times(m),
         ItemBody::Change(c) => change_times(c),
+        ItemBody::Complaint(c) => complaint_times(c),
+        ItemBody::Agreement(a) => agreement_times(a),
+        ItemBody::Comm(c) => comm_times(c),
     }
 }

@@ -1,7 +1,7 @@
 //! O003 action-item-incomplete.
 
-use super::{Context, at};
-use crate::diag::Sink;
+use super::Context;
+use crate::diag::{Diagnostic, Sink};
 use crate::messages::Msg;
 use crate::model::filled;
 
@@ -9,7 +9,8 @@ declare_rule! {
     /// An action item lacks an owner or a due date.
     ///
     /// ## What it checks
-    /// Every `[[minutes.action]]` names its `owner` and its `due`.
+    /// Every action item names its `owner` and its `due`: a meeting's
+    /// `[[minutes.action]]` and a communication record's `[[action]]`.
     ///
     /// ## Why
     /// Seeds 000 and 001: minutes state each to-do with its responsible
@@ -33,32 +34,33 @@ declare_rule! {
 }
 
 fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
-    for meeting in &cx.project.meetings {
-        for action in meeting.minutes.iter().flat_map(|m| &m.action) {
-            let mut missing = Vec::new();
-            if filled(&action.owner).is_none() {
-                missing.push("owner".to_string());
-            }
-            if action.due.is_none() {
-                missing.push("due".to_string());
-            }
-            if missing.is_empty() {
-                continue;
-            }
-            let title = action.title.to_string();
-            out.emit(
-                at(
-                    meeting,
-                    action,
-                    "minutes.action",
-                    Msg::ActionIncomplete {
-                        title: title.clone(),
-                        missing,
-                    },
-                )
-                .key(title),
-            );
+    for found in cx.project.action_items() {
+        let action = found.action;
+        let mut missing = Vec::new();
+        if filled(&action.owner).is_none() {
+            missing.push("owner".to_string());
         }
+        if action.due.is_none() {
+            missing.push("due".to_string());
+        }
+        if missing.is_empty() {
+            continue;
+        }
+        let title = action.title.to_string();
+        let message = Msg::ActionIncomplete {
+            title: title.clone(),
+            missing,
+        };
+        out.emit(
+            Diagnostic::new(
+                Some(found.item),
+                found.file,
+                Some(action.span()),
+                found.field,
+                message,
+            )
+            .key(title),
+        );
     }
 }
 
@@ -85,6 +87,16 @@ mod tests {
             ]
         );
         assert_eq!(found[0].line, line_of(&text, "[[minutes.action]]"));
+    }
+
+    #[test]
+    fn fires_on_a_communication_records_actions() {
+        let text = "topic = \"排查\"\nat = 2026-07-06T10:00:00+08:00\n[[action]]\ntitle = \"给出原因\"\nowner = \"li.gong\"\n";
+        let found = run_rule(&RULE, &[("comms/COM-1.toml", text)], NOW);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].field, "action");
+        assert_eq!(found[0].item.as_deref(), Some("COM-1"));
+        assert!(found[0].message.contains("due"), "{}", found[0].message);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! D002 due-soon.
 
 use super::{Context, at};
-use crate::diag::Sink;
-use crate::messages::Msg;
+use crate::diag::{Diagnostic, Sink};
+use crate::messages::{Msg, SeedMsg};
 use crate::model::RequestStatus;
 
 declare_rule! {
@@ -13,6 +13,10 @@ declare_rule! {
     /// request, whose deadline is still ahead but no later than
     /// `sla.due_soon` (default `3wd`: the end of the third working day after
     /// today) from now.
+    ///
+    /// Also: action items of meetings and communication records that are
+    /// not done, and signed agreements whose `expires` falls in the same
+    /// window (a reminder to renew).
     ///
     /// ## Why
     /// Seeds 002 and 003: warn three days before a milestone (里程碑节点前3天
@@ -55,6 +59,52 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         }
         if let Some(due) = &request.due {
             consider(due, &mut |m| out.emit(at(request, due, "due", m)));
+        }
+    }
+    for found in cx.project.action_items() {
+        let action = found.action;
+        if found.archived || cx.project.action_done(action) {
+            continue;
+        }
+        let Some(due) = &action.due else { continue };
+        let deadline = clock.deadline(due);
+        if clock.now <= deadline && deadline <= horizon {
+            let title = action.title.to_string();
+            let message = Msg::Seed(SeedMsg::ActionDueSoon {
+                title: title.clone(),
+                due: cx.show(deadline),
+                working_days_left: clock.working_days_until(deadline),
+            });
+            out.emit(
+                Diagnostic::new(
+                    Some(found.item),
+                    found.file,
+                    Some(due.span()),
+                    found.field,
+                    message,
+                )
+                .key(title),
+            );
+        }
+    }
+    // An agreement in force that is about to expire: renew it in time.
+    for agreement in &cx.project.agreements {
+        if agreement.archived || !agreement.is_signed() {
+            continue;
+        }
+        let Some(expires) = &agreement.expires else {
+            continue;
+        };
+        let deadline = clock.deadline(expires);
+        if clock.now <= deadline && deadline <= horizon {
+            let message = Msg::Seed(SeedMsg::AgreementExpiring {
+                expires: expires.written_date().to_string(),
+                working_days_left: clock.working_days_until(deadline),
+            });
+            out.emit(
+                at(agreement, expires, "expires", message)
+                    .hint(Msg::Seed(SeedMsg::AgreementExpiringHint)),
+            );
         }
     }
 }
@@ -103,6 +153,31 @@ mod tests {
             1
         );
         assert!(run_rule(&RULE, &[("tasks/T-1.toml", &task("2026-09-23"))], now).is_empty());
+    }
+
+    #[test]
+    fn fires_on_open_action_items_and_expiring_agreements() {
+        let comm = "topic = \"电话\"\nat = 2026-07-06T10:00:00+08:00\n[[action]]\ntitle = \"给出原因\"\nowner = \"li.gong\"\ndue = 2026-07-08\n[[action]]\ntitle = \"已完成\"\nowner = \"li.gong\"\ndue = 2026-07-08\ndone_at = 2026-07-06T12:00:00+08:00\n";
+        let signed = "[[signature]]\nparty = \"us\"\n[[signature]]\nparty = \"counterparty\"\n";
+        let agreement = format!("title = \"供货\"\nexpires = 2026-07-09\n{signed}");
+        let unsigned = "title = \"草稿\"\nexpires = 2026-07-09\n";
+        let found = run_rule(
+            &RULE,
+            &[
+                ("comms/COM-1.toml", comm),
+                ("agreements/AGR-1.toml", &agreement),
+                ("agreements/AGR-2.toml", unsigned),
+            ],
+            "2026-07-06T10:00:00+08:00",
+        );
+        let got: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "action item “给出原因” due 2026-07-08 18:00, in 2 working days",
+                "agreement expires 2026-07-09, in 3 working days",
+            ]
+        );
     }
 
     #[test]

@@ -82,17 +82,20 @@ mod backdated_timestamp;
 mod blocked_not_escalated;
 mod calendar_out_of_range;
 mod change_request_undecided;
+mod complaint_response_late;
 mod decline_without_alternative;
 mod dependency_cycle;
 mod dependency_not_finished;
 mod due_on_non_working_day;
 mod due_soon;
 mod duplicate_id;
+mod follow_up_overdue;
 mod infeasible_schedule;
 mod invalid_date_range;
 mod invalid_toml;
 mod late_meeting_notice;
 mod lead_department_missing;
+mod legal_review_overdue;
 mod meeting_on_non_working_day;
 mod minutes_late;
 mod missing_deliverable;
@@ -100,11 +103,13 @@ mod not_started;
 mod overdue;
 mod owner_not_single;
 mod progress_stale;
+mod record_late;
 mod rejection_without_comments;
 mod request_not_acknowledged;
 mod retrospective_overdue;
 mod schedule_moved;
 mod schema_violation;
+mod signed_without_legal_review;
 mod stale_waiver;
 mod unapproved_change;
 mod unauthorized_change;
@@ -124,6 +129,7 @@ pub static RULES: &[&Rule] = &[
     &action_item_incomplete::RULE,
     &unauthorized_change::RULE,
     &unapproved_change::RULE,
+    &signed_without_legal_review::RULE,
     &overdue::RULE,
     &due_soon::RULE,
     &dependency_cycle::RULE,
@@ -144,7 +150,11 @@ pub static RULES: &[&Rule] = &[
     &rejection_without_comments::RULE,
     &retrospective_overdue::RULE,
     &archived_item_modified::RULE,
+    &complaint_response_late::RULE,
+    &follow_up_overdue::RULE,
+    &legal_review_overdue::RULE,
     &change_request_undecided::RULE,
+    &record_late::RULE,
     &vague_wording::RULE,
     &missing_deliverable::RULE,
     &agenda_untimed::RULE,

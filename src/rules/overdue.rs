@@ -1,8 +1,8 @@
 //! D001 overdue.
 
 use super::{Context, at};
-use crate::diag::Sink;
-use crate::messages::Msg;
+use crate::diag::{Diagnostic, Sink};
+use crate::messages::{Msg, SeedMsg};
 
 declare_rule! {
     /// An open task or request is past its due.
@@ -12,6 +12,11 @@ declare_rule! {
     /// request that is not delivered, accepted, closed or declined, whose
     /// `due` has passed. A due date means the end of that working day
     /// (`workday.end`). Archived items are not checked.
+    ///
+    /// Action items of meetings (`[[minutes.action]]`) and communication
+    /// records (`[[action]]`) are checked too: past `due` and not done
+    /// (no `done_at`, and the task it was promoted to, if any, is not
+    /// delivered, accepted or cancelled).
     ///
     /// ## Why
     /// Seed 000: deadlines slip silently in chat; a task past its deadline
@@ -67,6 +72,33 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             ));
         }
     }
+    for found in cx.project.action_items() {
+        let action = found.action;
+        if found.archived || cx.project.action_done(action) {
+            continue;
+        }
+        let Some(due) = &action.due else { continue };
+        let deadline = clock.deadline(due);
+        if clock.now > deadline {
+            let title = action.title.to_string();
+            let message = Msg::Seed(SeedMsg::ActionOverdue {
+                title: title.clone(),
+                due: cx.show(deadline),
+                late: clock.late(deadline, clock.now),
+            });
+            out.emit(
+                Diagnostic::new(
+                    Some(found.item),
+                    found.file,
+                    Some(due.span()),
+                    found.field,
+                    message,
+                )
+                .key(title)
+                .hint(Msg::Seed(SeedMsg::ActionOverdueHint)),
+            );
+        }
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +149,40 @@ mod tests {
         assert_eq!(
             found[0].message,
             "overdue: due 2026-09-30 18:00, 1 working day ago"
+        );
+    }
+
+    #[test]
+    fn fires_on_action_items_not_done() {
+        let meeting = "title = \"m\"\nstart = 2026-07-06T14:00:00+08:00\n[minutes]\n[[minutes.action]]\ntitle = \"补充文档\"\nowner = \"li.gong\"\ndue = 2026-07-07\n[[minutes.action]]\ntitle = \"排期\"\nowner = \"li.gong\"\ndue = 2026-07-07\ndone_at = 2026-07-07T12:00:00+08:00\n[[minutes.action]]\ntitle = \"接口\"\nowner = \"li.gong\"\ndue = 2026-07-07\ntask = \"T-1\"\n";
+        let comm = "topic = \"电话\"\nat = 2026-07-06T10:00:00+08:00\n[[action]]\ntitle = \"给出原因\"\nowner = \"li.gong\"\ndue = 2026-07-07T12:00:00+08:00\n";
+        let task = "title = \"接口\"\nowner = \"li.gong\"\nstatus = \"delivered\"\n";
+        let found = run_rule(
+            &RULE,
+            &[
+                ("meetings/M-1.toml", meeting),
+                ("comms/COM-1.toml", comm),
+                ("tasks/T-1.toml", task),
+            ],
+            "2026-07-08T09:00:00+08:00",
+        );
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.field.as_str(), f.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "minutes.action",
+                    "action item “补充文档” overdue: due 2026-07-07 18:00, 1 working day ago"
+                ),
+                (
+                    "action",
+                    "action item “给出原因” overdue: due 2026-07-07 12:00, 1 working day ago"
+                ),
+            ],
+            "done, and promoted to a delivered task, are not overdue"
         );
     }
 

@@ -74,15 +74,10 @@ impl Refs<'_, '_, '_> {
             RefKind::Task => project.ids_of(ItemKind::Task),
             RefKind::Request => project.ids_of(ItemKind::Request),
             RefKind::Calendar => Vec::new(),
-            RefKind::Item => [
-                ItemKind::Task,
-                ItemKind::Request,
-                ItemKind::Meeting,
-                ItemKind::Change,
-            ]
-            .into_iter()
-            .flat_map(|k| project.ids_of(k))
-            .collect(),
+            RefKind::Item => ItemKind::ALL
+                .iter()
+                .flat_map(|&k| project.ids_of(k))
+                .collect(),
         };
         suggest::did_you_mean(id, candidates).map(|c| Msg::DidYouMean {
             candidate: c.to_string(),
@@ -246,6 +241,38 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
             }
         }
     }
+    for complaint in &cx.project.complaints {
+        refs.items(complaint, Person, &complaint.owner, "owner");
+        refs.items(complaint, Department, &complaint.departments, "departments");
+        if let Some(response) = &complaint.response {
+            refs.items(complaint, Person, &response.by, "response.by");
+        }
+        if let Some(follow_up) = &complaint.follow_up {
+            refs.items(complaint, Person, &follow_up.by, "follow_up.by");
+        }
+        refs.items(complaint, RefKind::Item, &complaint.links, "links");
+    }
+    for agreement in &cx.project.agreements {
+        refs.items(agreement, Person, &agreement.owner, "owner");
+        refs.items(agreement, Department, &agreement.lead, "lead");
+        if let Some(review) = &agreement.legal_review {
+            refs.items(agreement, Person, &review.by, "legal_review.by");
+        }
+        // The counterparty signs by a name, not a person of org.toml.
+        if let Some(ours) = agreement.our_signature() {
+            refs.items(agreement, Person, &ours.by, "signature.by");
+        }
+        refs.items(agreement, RefKind::Item, &agreement.links, "links");
+    }
+    for comm in &cx.project.comms {
+        refs.items(comm, Person, &comm.participants, "participants");
+        refs.items(comm, Department, &comm.departments, "departments");
+        refs.items(comm, RefKind::Item, &comm.links, "links");
+        for action in &comm.action {
+            refs.items(comm, Person, &action.owner, "action.owner");
+            refs.items(comm, Task, &action.task, "action.task");
+        }
+    }
     if let Some(org_file) = cx.project.org_file {
         let org = &cx.project.org;
         for department in &org.departments {
@@ -299,6 +326,38 @@ mod tests {
                 .hint
                 .as_deref()
                 .is_some_and(|h| h.starts_with("did you mean `T-"))
+        );
+    }
+
+    #[test]
+    fn fires_in_complaints_agreements_and_records() {
+        let complaint = "title = \"漏水\"\nowner = \"qian.lee\"\ndepartments = [\"rnd\", \"qa\"]\nlinks = [\"T-404\"]\n";
+        let agreement = "title = \"供货\"\nowner = \"li.gong\"\n[legal_review]\nby = \"fang.lv\"\n[[signature]]\nparty = \"counterparty\"\nby = \"永康某厂 王总\"\n[[signature]]\nparty = \"us\"\nby = \"ghost\"\n";
+        let comm = "topic = \"排查\"\nat = 2026-07-01T10:00:00+08:00\nparticipants = [\"li.gong\", \"nobody\"]\n[[action]]\ntitle = \"x\"\nowner = \"zhang.jingli\"\n";
+        let found = run_rule(
+            &RULE,
+            &[
+                ("complaints/CMP-1.toml", complaint),
+                ("agreements/AGR-1.toml", agreement),
+                ("comms/COM-1.toml", comm),
+            ],
+            NOW,
+        );
+        let messages: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.item.as_deref().unwrap_or(""), f.message.as_str()))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                ("CMP-1", "unknown person `qian.lee`"),
+                ("CMP-1", "unknown department `qa`"),
+                ("CMP-1", "unknown item `T-404`"),
+                ("AGR-1", "unknown person `fang.lv`"),
+                ("AGR-1", "unknown person `ghost`"),
+                ("COM-1", "unknown person `nobody`"),
+            ],
+            "the counterparty's signatory is a name, not a person"
         );
     }
 

@@ -66,7 +66,16 @@ pub enum FileKind {
     Task,
     /// `changes/**/*.toml`.
     Change,
+    /// `complaints/**/*.toml`.
+    Complaint,
+    /// `agreements/**/*.toml`.
+    Agreement,
+    /// `comms/**/*.toml`.
+    Comm,
 }
+
+/// Folders baton writes that hold no items (`baton init`, `baton schema`).
+const OWN_FOLDERS: &[&str] = &["templates", "schema", "docs"];
 
 /// The folders below the root that hold baton files.
 pub const KIND_FOLDERS: &[(&str, FileKind)] = &[
@@ -75,6 +84,9 @@ pub const KIND_FOLDERS: &[(&str, FileKind)] = &[
     ("meetings", FileKind::Meeting),
     ("tasks", FileKind::Task),
     ("changes", FileKind::Change),
+    ("complaints", FileKind::Complaint),
+    ("agreements", FileKind::Agreement),
+    ("comms", FileKind::Comm),
 ];
 
 /// The role of the file at `path` (relative to the root, `/`-separated), or
@@ -153,7 +165,9 @@ pub fn stray(path: &str) -> Option<Stray> {
         return textual.then_some(Stray::Extension);
     }
     // `task/`, `Tasks/`, `meeting/`: a kind folder's name written wrongly.
-    if !textual {
+    // Folders baton itself writes are not misspellings (`templates` is as
+    // near to `complaints` as `task` is to `tasks`).
+    if !textual || OWN_FOLDERS.contains(&first) {
         return None;
     }
     let folders: Vec<&'static str> = KIND_FOLDERS.iter().map(|(f, _)| *f).collect();
@@ -328,6 +342,9 @@ mod tests {
         assert_eq!(classify("requests/REQ-1.toml"), Some(FileKind::Request));
         assert_eq!(classify("meetings/M.toml"), Some(FileKind::Meeting));
         assert_eq!(classify("changes/CR-1.toml"), Some(FileKind::Change));
+        assert_eq!(classify("complaints/CMP-1.toml"), Some(FileKind::Complaint));
+        assert_eq!(classify("agreements/AGR-1.toml"), Some(FileKind::Agreement));
+        assert_eq!(classify("comms/COM-1.toml"), Some(FileKind::Comm));
         assert_eq!(classify("tasks/README.md"), None);
         assert_eq!(classify("tasks/.T-1.toml"), None);
         assert_eq!(classify("tasks/.hidden/T-1.toml"), None);
@@ -354,6 +371,17 @@ mod tests {
             Some(Stray::Folder { meant: "tasks" })
         );
         assert_eq!(stray("docs/T-1.toml"), None);
+        assert_eq!(stray("templates/complaint/default.toml"), None);
+        assert_eq!(
+            stray("complaint/CMP-1.toml"),
+            Some(Stray::Folder {
+                meant: "complaints"
+            })
+        );
+        assert_eq!(
+            stray("comm/COM-1.toml"),
+            Some(Stray::Folder { meant: "comms" })
+        );
         assert_eq!(stray("tasks/.draft.toml"), None);
     }
 }

@@ -28,6 +28,9 @@ pub fn render(graph: &ItemGraph) -> String {
             (ItemKind::Request, _) => "note",
             (ItemKind::Meeting, _) => "ellipse",
             (ItemKind::Change, _) => "hexagon",
+            (ItemKind::Complaint, _) => "octagon",
+            (ItemKind::Agreement, _) => "folder",
+            (ItemKind::Comm, _) => "component",
         };
         let mut attrs = vec![
             format!("label=\"{label}\""),

@@ -22,6 +22,9 @@ pub fn render(graph: &ItemGraph) -> String {
             (ItemKind::Request, _) => ("([", "])"),
             (ItemKind::Meeting, _) => ("[[", "]]"),
             (ItemKind::Change, _) => ("{{", "}}"),
+            (ItemKind::Complaint, _) => (">", "]"),
+            (ItemKind::Agreement, _) => ("[/", "/]"),
+            (ItemKind::Comm, _) => ("(", ")"),
         };
         let _ = writeln!(w, "    n{i}{open}\"{label}\"{close}");
     }

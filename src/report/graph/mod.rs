@@ -33,6 +33,9 @@ pub enum EdgeKind {
     Meeting,
     /// A change request to the items it changes.
     Change,
+    /// A complaint, agreement or communication record to the items it
+    /// names in `links`, or a record to the tasks its actions became.
+    Link,
 }
 
 impl EdgeKind {
@@ -44,6 +47,7 @@ impl EdgeKind {
             EdgeKind::Request => "request",
             EdgeKind::Meeting => "meeting",
             EdgeKind::Change => "change",
+            EdgeKind::Link => "link",
         }
     }
 }
@@ -168,6 +172,42 @@ impl ItemGraph {
                 planned: None,
             });
         }
+        for complaint in &project.complaints {
+            nodes.push(Node {
+                id: complaint.id.clone(),
+                kind: ItemKind::Complaint,
+                title: complaint.title.get().clone(),
+                status: crate::model::complaint_stage(&complaint.body),
+                milestone: false,
+                critical: false,
+                overdue: None,
+                planned: None,
+            });
+        }
+        for agreement in &project.agreements {
+            nodes.push(Node {
+                id: agreement.id.clone(),
+                kind: ItemKind::Agreement,
+                title: agreement.title.get().clone(),
+                status: crate::model::agreement_stage(&agreement.body, clock.local_date(clock.now)),
+                milestone: false,
+                critical: false,
+                overdue: None,
+                planned: None,
+            });
+        }
+        for comm in &project.comms {
+            nodes.push(Node {
+                id: comm.id.clone(),
+                kind: ItemKind::Comm,
+                title: comm.topic.get().clone(),
+                status: "recorded",
+                milestone: false,
+                critical: false,
+                overdue: None,
+                planned: None,
+            });
+        }
         let index: HashMap<(ItemKind, &str), usize> = nodes
             .iter()
             .enumerate()
@@ -248,6 +288,24 @@ impl ItemGraph {
                 add(node, target, EdgeKind::Change);
             }
         }
+        let mut linked_from = changes_from + project.changes.len();
+        let links = project
+            .complaints
+            .iter()
+            .map(|c| (&c.links, &[][..]))
+            .chain(project.agreements.iter().map(|a| (&a.links, &[][..])))
+            .chain(project.comms.iter().map(|c| (&c.links, &c.action[..])));
+        for (links, actions) in links {
+            let node = Some(linked_from);
+            linked_from += 1;
+            for link in links {
+                let target = project.item(link).and_then(|r| find(r.kind, link.as_str()));
+                add(node, target, EdgeKind::Link);
+            }
+            for task in actions.iter().filter_map(|a| a.task.as_ref()) {
+                add(node, find(ItemKind::Task, task.as_str()), EdgeKind::Link);
+            }
+        }
         ItemGraph { nodes, edges }
     }
 
@@ -309,6 +367,11 @@ pub(crate) fn fill(node: &Node) -> &'static str {
     match (node.kind, node.status) {
         (ItemKind::Meeting, _) => "#efe6ff",
         (ItemKind::Change, _) => "#fde2f3",
+        (ItemKind::Complaint, "closed") => "#a8e0b0",
+        (ItemKind::Complaint, _) => "#ffe2b8",
+        (ItemKind::Agreement, "signed") => "#a8e0b0",
+        (ItemKind::Agreement, _) => "#e2ecff",
+        (ItemKind::Comm, _) => "#f2f2e6",
         (_, "todo" | "draft") => "#eceff2",
         (_, "submitted") => "#fff3c4",
         (_, "in_progress") => "#cfe3ff",

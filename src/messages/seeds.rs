@@ -1,0 +1,429 @@
+//! Texts of the rules on complaints, agreements, communication records and
+//! action items (seed 002, seed 000). [`super::Msg::Seed`] carries them.
+
+use super::{Late, en, zh};
+use crate::time::Duration;
+
+/// A finding's text about a complaint, an agreement, a communication
+/// record or an action item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)] // each variant's text is its documentation, below
+pub enum SeedMsg {
+    /// W012, open: no handling plan yet.
+    ResponseMissing {
+        received_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    /// W012, closed: the plan came late.
+    ResponseLate {
+        responded_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    ResponseHint,
+    /// W013, open: resolved, no visit yet.
+    FollowUpMissing {
+        resolved_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    /// W013, closed: the visit came late.
+    FollowUpLate {
+        visited_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    FollowUpHint,
+    /// O006: a signature before legal approved (or with no approval).
+    SignedBeforeReview {
+        counterparty: bool,
+        signed_at: Option<String>,
+        approved_at: Option<String>,
+    },
+    SignedBeforeReviewHint {
+        legal: Option<String>,
+    },
+    /// W014, open: legal has not decided.
+    LegalReviewOverdue {
+        requested_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    /// W014, closed: legal decided late.
+    LegalReviewLate {
+        reviewed_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    LegalReviewHint,
+    /// W016 (closed by nature: the record exists).
+    RecordLate {
+        at: String,
+        recorded_at: String,
+        deadline: String,
+        sla: Duration,
+    },
+    /// D001 on an action item.
+    ActionOverdue {
+        title: String,
+        due: String,
+        late: Late,
+    },
+    ActionOverdueHint,
+    /// D002 on an action item.
+    ActionDueSoon {
+        title: String,
+        due: String,
+        working_days_left: i64,
+    },
+    /// D002 on an agreement about to expire.
+    AgreementExpiring {
+        expires: String,
+        working_days_left: i64,
+    },
+    AgreementExpiringHint,
+}
+
+impl SeedMsg {
+    /// The English text.
+    pub fn en(&self) -> String {
+        use en::{duration, late};
+        match self {
+            SeedMsg::ResponseMissing {
+                received_at,
+                deadline,
+                sla,
+            } => format!(
+                "complaint received {received_at} has no handling plan; the customer was to be answered within {}, by {deadline}",
+                duration(sla)
+            ),
+            SeedMsg::ResponseLate {
+                responded_at,
+                deadline,
+                sla,
+            } => format!(
+                "handling plan given {responded_at}, after the deadline {deadline} ({} after the complaint)",
+                duration(sla)
+            ),
+            SeedMsg::ResponseHint => "the owner adds [response] with at, by and plan: what will be done, by when".into(),
+            SeedMsg::FollowUpMissing {
+                resolved_at,
+                deadline,
+                sla,
+            } => format!(
+                "resolved {resolved_at} and the customer was not visited; a follow-up was due within {}, by {deadline}",
+                duration(sla)
+            ),
+            SeedMsg::FollowUpLate {
+                visited_at,
+                deadline,
+                sla,
+            } => format!(
+                "follow-up visit {visited_at}, after the deadline {deadline} ({} after the resolution)",
+                duration(sla)
+            ),
+            SeedMsg::FollowUpHint => "the owner calls or visits the customer and adds [follow_up] with at, by and satisfaction".into(),
+            SeedMsg::SignedBeforeReview {
+                counterparty,
+                signed_at,
+                approved_at,
+            } => {
+                let who = if *counterparty { "the counterparty" } else { "us" };
+                let when = signed_at
+                    .as_ref()
+                    .map_or(String::new(), |t| format!(" on {t}"));
+                match approved_at {
+                    Some(approved) => format!(
+                        "signed by {who}{when}, before legal approved the agreement ({approved})"
+                    ),
+                    None => format!("signed by {who}{when} without an approved legal review"),
+                }
+            }
+            SeedMsg::SignedBeforeReviewHint { legal } => match legal {
+                Some(department) => format!(
+                    "a member of `{department}` reviews it first: [legal_review] with verdict = \"approved\" dated before any signature"
+                ),
+                None => "name the legal department (project.legal_department) and have it approve the agreement before anyone signs".into(),
+            },
+            SeedMsg::LegalReviewOverdue {
+                requested_at,
+                deadline,
+                sla,
+            } => format!(
+                "legal review requested {requested_at} and not decided; it was due within {}, by {deadline}",
+                duration(sla)
+            ),
+            SeedMsg::LegalReviewLate {
+                reviewed_at,
+                deadline,
+                sla,
+            } => format!(
+                "legal review decided {reviewed_at}, after the deadline {deadline} ({} after the request)",
+                duration(sla)
+            ),
+            SeedMsg::LegalReviewHint => "the legal department sets legal_review.verdict (approved or changes_requested), with at and by".into(),
+            SeedMsg::RecordLate {
+                at,
+                recorded_at,
+                deadline,
+                sla,
+            } => format!(
+                "communication of {at} recorded {recorded_at}, after the deadline {deadline} (within {})",
+                duration(sla)
+            ),
+            SeedMsg::ActionOverdue {
+                title,
+                due,
+                late: l,
+            } => format!("action item “{title}” overdue: due {due}, {} ago", late(l)),
+            SeedMsg::ActionOverdueHint => "its owner does it and sets done_at, or the meeting agrees a new due".into(),
+            SeedMsg::ActionDueSoon {
+                title,
+                due,
+                working_days_left,
+            } => match working_days_left {
+                0 => format!("action item “{title}” due today at {due}"),
+                1 => format!("action item “{title}” due {due}, in 1 working day"),
+                n => format!("action item “{title}” due {due}, in {n} working days"),
+            },
+            SeedMsg::AgreementExpiring {
+                expires,
+                working_days_left,
+            } => match working_days_left {
+                0 => format!("agreement expires today ({expires})"),
+                1 => format!("agreement expires {expires}, in 1 working day"),
+                n => format!("agreement expires {expires}, in {n} working days"),
+            },
+            SeedMsg::AgreementExpiringHint => "renew it (a new agreement with its own legal review) or archive it".into(),
+        }
+    }
+
+    /// The Chinese text.
+    pub fn zh(&self) -> String {
+        use zh::{duration, late};
+        match self {
+            SeedMsg::ResponseMissing {
+                received_at,
+                deadline,
+                sla,
+            } => format!(
+                "投诉于 {received_at} 收到,至今没有处理方案;应在{}内(即 {deadline} 前)答复客户",
+                duration(sla)
+            ),
+            SeedMsg::ResponseLate {
+                responded_at,
+                deadline,
+                sla,
+            } => format!(
+                "处理方案于 {responded_at} 给出,晚于期限 {deadline}(收到投诉后{}内)",
+                duration(sla)
+            ),
+            SeedMsg::ResponseHint => {
+                "负责人添加 [response]:at、by 与 plan(做什么、何时完成)".into()
+            }
+            SeedMsg::FollowUpMissing {
+                resolved_at,
+                deadline,
+                sla,
+            } => format!(
+                "已于 {resolved_at} 解决,但尚未回访客户;应在{}内(即 {deadline} 前)回访",
+                duration(sla)
+            ),
+            SeedMsg::FollowUpLate {
+                visited_at,
+                deadline,
+                sla,
+            } => format!(
+                "回访于 {visited_at},晚于期限 {deadline}(解决后{}内)",
+                duration(sla)
+            ),
+            SeedMsg::FollowUpHint => {
+                "负责人回访客户,并添加 [follow_up]:at、by 与 satisfaction(满意度)".into()
+            }
+            SeedMsg::SignedBeforeReview {
+                counterparty,
+                signed_at,
+                approved_at,
+            } => {
+                let who = if *counterparty { "对方" } else { "我方" };
+                let when = signed_at
+                    .as_ref()
+                    .map_or(String::new(), |t| format!("于 {t} "));
+                match approved_at {
+                    Some(approved) => {
+                        format!("{who}{when}签署,早于法务审核通过的时间({approved})")
+                    }
+                    None => format!("{who}{when}签署,但协议没有通过法务审核"),
+                }
+            }
+            SeedMsg::SignedBeforeReviewHint { legal } => match legal {
+                Some(department) => format!(
+                    "先由 `{department}` 的成员审核:[legal_review] 的 verdict = \"approved\",时间早于任何签署"
+                ),
+                None => "在 project.legal_department 中指定法务部门,签署前由其审核通过".into(),
+            },
+            SeedMsg::LegalReviewOverdue {
+                requested_at,
+                deadline,
+                sla,
+            } => format!(
+                "法务审核于 {requested_at} 提交,至今未出结论;应在{}内(即 {deadline} 前)完成",
+                duration(sla)
+            ),
+            SeedMsg::LegalReviewLate {
+                reviewed_at,
+                deadline,
+                sla,
+            } => format!(
+                "法务审核于 {reviewed_at} 出结论,晚于期限 {deadline}(提交后{}内)",
+                duration(sla)
+            ),
+            SeedMsg::LegalReviewHint => {
+                "法务部门填写 legal_review.verdict(approved 或 changes_requested)以及 at、by".into()
+            }
+            SeedMsg::RecordLate {
+                at,
+                recorded_at,
+                deadline,
+                sla,
+            } => format!(
+                "{at} 的沟通于 {recorded_at} 才记录,晚于期限 {deadline}(应在{}内书面记录)",
+                duration(sla)
+            ),
+            SeedMsg::ActionOverdue {
+                title,
+                due,
+                late: l,
+            } => format!("待办“{title}”已逾期:截止 {due},已超过 {}", late(l)),
+            SeedMsg::ActionOverdueHint => {
+                "负责人完成后填写 done_at,或经会议商定新的截止时间".into()
+            }
+            SeedMsg::ActionDueSoon {
+                title,
+                due,
+                working_days_left,
+            } => match working_days_left {
+                0 => format!("待办“{title}”今天 {due} 到期"),
+                n => format!("待办“{title}”将于 {due} 到期,还剩 {n} 个工作日"),
+            },
+            SeedMsg::AgreementExpiring {
+                expires,
+                working_days_left,
+            } => match working_days_left {
+                0 => format!("协议今天到期({expires})"),
+                n => format!("协议将于 {expires} 到期,还剩 {n} 个工作日"),
+            },
+            SeedMsg::AgreementExpiringHint => "续签(新协议,重新经法务审核)或归档".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::SeedMsg;
+    use crate::messages::Late;
+    use crate::time::Duration;
+
+    /// One sample of every message.
+    pub fn samples() -> Vec<SeedMsg> {
+        let s = |x: &str| x.to_string();
+        vec![
+            SeedMsg::ResponseMissing {
+                received_at: s("2026-10-01 17:00"),
+                deadline: s("2026-10-03 17:00"),
+                sla: Duration::Hours(48),
+            },
+            SeedMsg::ResponseLate {
+                responded_at: s("2026-10-04 09:00"),
+                deadline: s("2026-10-03 17:00"),
+                sla: Duration::Hours(48),
+            },
+            SeedMsg::ResponseHint,
+            SeedMsg::FollowUpMissing {
+                resolved_at: s("2026-10-05 11:00"),
+                deadline: s("2026-10-08 11:00"),
+                sla: Duration::Days(3),
+            },
+            SeedMsg::FollowUpLate {
+                visited_at: s("2026-10-09 10:00"),
+                deadline: s("2026-10-08 11:00"),
+                sla: Duration::Days(3),
+            },
+            SeedMsg::FollowUpHint,
+            SeedMsg::SignedBeforeReview {
+                counterparty: false,
+                signed_at: Some(s("2026-12-02 10:00")),
+                approved_at: Some(s("2026-12-03 17:00")),
+            },
+            SeedMsg::SignedBeforeReviewHint {
+                legal: Some(s("legal")),
+            },
+            SeedMsg::LegalReviewOverdue {
+                requested_at: s("2026-12-01 10:00"),
+                deadline: s("2026-12-04 18:00"),
+                sla: Duration::WorkingDays(3),
+            },
+            SeedMsg::LegalReviewLate {
+                reviewed_at: s("2026-12-07 10:00"),
+                deadline: s("2026-12-04 18:00"),
+                sla: Duration::WorkingDays(3),
+            },
+            SeedMsg::LegalReviewHint,
+            SeedMsg::RecordLate {
+                at: s("2026-10-08 10:00"),
+                recorded_at: s("2026-10-09 15:00"),
+                deadline: s("2026-10-09 10:00"),
+                sla: Duration::Hours(24),
+            },
+            SeedMsg::ActionOverdue {
+                title: s("给出漏水原因分析"),
+                due: s("2026-10-09 18:00"),
+                late: Late {
+                    working_days: 2,
+                    hours: 0,
+                },
+            },
+            SeedMsg::ActionOverdueHint,
+            SeedMsg::ActionDueSoon {
+                title: s("补充用户场景文档"),
+                due: s("2026-07-07 18:00"),
+                working_days_left: 1,
+            },
+            SeedMsg::AgreementExpiring {
+                expires: s("2027-12-31"),
+                working_days_left: 2,
+            },
+            SeedMsg::AgreementExpiringHint,
+        ]
+    }
+
+    #[test]
+    fn every_seed_message_has_a_sample() {
+        let mut seen: Vec<usize> = samples()
+            .iter()
+            .map(|m| match m {
+                SeedMsg::ResponseMissing { .. } => 0,
+                SeedMsg::ResponseLate { .. } => 1,
+                SeedMsg::ResponseHint => 2,
+                SeedMsg::FollowUpMissing { .. } => 3,
+                SeedMsg::FollowUpLate { .. } => 4,
+                SeedMsg::FollowUpHint => 5,
+                SeedMsg::SignedBeforeReview { .. } => 6,
+                SeedMsg::SignedBeforeReviewHint { .. } => 7,
+                SeedMsg::LegalReviewOverdue { .. } => 8,
+                SeedMsg::LegalReviewLate { .. } => 9,
+                SeedMsg::LegalReviewHint => 10,
+                SeedMsg::RecordLate { .. } => 11,
+                SeedMsg::ActionOverdue { .. } => 12,
+                SeedMsg::ActionOverdueHint => 13,
+                SeedMsg::ActionDueSoon { .. } => 14,
+                SeedMsg::AgreementExpiring { .. } => 15,
+                SeedMsg::AgreementExpiringHint => 16,
+            })
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen, (0..17).collect::<Vec<_>>());
+    }
+}
