@@ -18,13 +18,18 @@
 //! - [`outlook`]: the critical path and the planned finish of every open
 //!   request;
 //! - [`changes`]: change requests waiting for a decision, and for whom;
+//! - [`complaints`]: complaints not closed, with their response and
+//!   follow-up clocks; [`agreements`]: agreements waiting for legal, for
+//!   signatures, or for renewal;
 //! - [`waivers`]: every waiver, by whom, until when, and whether it holds.
 //!
 //! Times of events are those the rules use ([`Context::time_of`]): the time
 //! an item states, else the time git history shows the state began.
 //! Renderers (text, JSON, Markdown, HTML) live in [`crate::report::audit`].
 
+pub mod agreements;
 pub mod changes;
+pub mod complaints;
 pub mod headline;
 pub mod load;
 pub mod outlook;
@@ -93,6 +98,10 @@ pub struct Audit {
     pub outlook: Outlook,
     /// Change requests waiting for a decision.
     pub changes: Vec<changes::PendingChange>,
+    /// Complaints not yet closed.
+    pub complaints: Vec<complaints::OpenComplaint>,
+    /// Agreements waiting for legal, signatures or renewal.
+    pub agreements: Vec<agreements::WaitingAgreement>,
     /// Findings accepted by a waiver (`[[waiver]]`).
     pub waivers: Vec<waivers::WaiverLine>,
 }
@@ -112,6 +121,8 @@ impl Audit {
             sla: SlaReport::compute(cx, scope, options.since_days),
             outlook: Outlook::compute(cx, scope),
             changes: changes::pending(cx, scope),
+            complaints: complaints::open(cx, scope),
+            agreements: agreements::waiting(cx, scope),
             waivers: waivers::list(cx, scope),
         }
     }

@@ -5,14 +5,17 @@
 //!   contact of, and their action items not promoted to a task, due within
 //!   `sla.due_soon` (by default 3 working days: by the end of the 3rd working day after
 //!   today, as D002 counts);
-//! - **overdue**: their open tasks and requests already past due (an action
-//!   item has no "done" state, so a past one is not listed);
+//! - **overdue**: their open tasks and requests, and their action items
+//!   (of meetings and communication records) not done, already past due;
 //! - **confirm**: action items of published minutes they own and have not
 //!   confirmed;
 //! - **accept**: delivered tasks they accept (the acceptor, else the
 //!   request's contact) without a review of this delivery, and delivered
 //!   requests they asked for;
-//! - **decide**: change requests waiting for their decision.
+//! - **decide**: change requests waiting for their decision;
+//! - **answer** and **visit**: complaints they own waiting for a handling
+//!   plan, or resolved and waiting for the follow-up visit;
+//! - **review**: agreements waiting for their legal review.
 
 use std::collections::BTreeMap;
 
@@ -162,29 +165,76 @@ impl People {
                 let Some(owner) = action.owner.as_ref().filter(|o| !o.trim().is_empty()) else {
                     continue;
                 };
-                let line = |duty, by| DutyLine {
-                    duty,
-                    item: meeting.id.clone(),
-                    kind: ItemKind::Meeting,
-                    title: action.title.to_string(),
-                    by,
-                };
                 let event = Event::ActionConfirmed(action.title.to_string());
                 if cx
                     .time_of(&meeting.id, action.confirmed_at.as_ref(), event)
                     .is_none()
+                    && !project.action_done(action)
                 {
                     let by = published.and_then(|p| clock.after(p, cx.sla().action_confirm));
-                    add(owner.as_str(), line(Duty::Confirm, by));
+                    let line = DutyLine {
+                        duty: Duty::Confirm,
+                        item: meeting.id.clone(),
+                        kind: ItemKind::Meeting,
+                        title: action.title.to_string(),
+                        by,
+                    };
+                    add(owner.as_str(), line);
                 }
-                if action.task.is_none()
-                    && let Some(d) = &action.due
-                {
-                    let deadline = clock.deadline(d);
-                    if clock.now <= deadline && horizon.is_some_and(|h| deadline <= h) {
-                        add(owner.as_str(), line(Duty::Due, Some(deadline)));
-                    }
-                }
+            }
+        }
+        // Action items of meetings and communication records, until done
+        // (one promoted to a task is reminded of as that task).
+        for found in project.action_items() {
+            let action = found.action;
+            if found.archived || action.task.is_some() || project.action_done(action) {
+                continue;
+            }
+            let (Some(owner), Some(d)) = (
+                action.owner.as_ref().filter(|o| !o.trim().is_empty()),
+                &action.due,
+            ) else {
+                continue;
+            };
+            let deadline = clock.deadline(d);
+            if let Some(duty) = due(deadline) {
+                let kind = project.item(found.item).map_or(ItemKind::Meeting, |r| r.kind);
+                let line = DutyLine {
+                    duty,
+                    item: found.item.to_string(),
+                    kind,
+                    title: action.title.to_string(),
+                    by: Some(deadline),
+                };
+                add(owner.as_str(), line);
+            }
+        }
+        for open in super::complaints::open(cx, &Scope::everything()) {
+            let Some(owner) = &open.owner else { continue };
+            let (duty, by) = match open.stage {
+                "open" => (Duty::Answer, open.respond_by),
+                "resolved" => (Duty::Visit, open.follow_up_by),
+                _ => continue,
+            };
+            let line = DutyLine {
+                duty,
+                item: open.id.clone(),
+                kind: ItemKind::Complaint,
+                title: open.title.clone(),
+                by,
+            };
+            add(owner, line);
+        }
+        for waiting in super::agreements::in_review(cx, &Scope::everything()) {
+            for person in &waiting.reviewers {
+                let line = DutyLine {
+                    duty: Duty::Review,
+                    item: waiting.id.clone(),
+                    kind: ItemKind::Agreement,
+                    title: waiting.title.clone(),
+                    by: waiting.review_by,
+                };
+                add(person, line);
             }
         }
         for pending in super::changes::pending(cx, &Scope::everything()) {

@@ -71,6 +71,12 @@ pub enum Duty {
     Accept,
     /// A change request waits on their decision.
     Decide,
+    /// A complaint they own waits for a handling plan.
+    Answer,
+    /// A resolved complaint they own waits for the follow-up visit.
+    Visit,
+    /// An agreement waits for their legal review.
+    Review,
 }
 
 /// A service level measured by the audit (SPEC §3 `[sla]`).

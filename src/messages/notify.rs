@@ -135,8 +135,9 @@ fn event_en(event: NotifyEvent) -> &'static str {
         NotifyEvent::ActionConfirm => "action item to confirm",
         NotifyEvent::MeetingTomorrow => "meeting on the next working day",
         NotifyEvent::RequestAck => "request to answer",
-        NotifyEvent::Complaint => "complaint to answer",
+        NotifyEvent::Complaint => "complaint to answer or follow up",
         NotifyEvent::ChangePending => "change request to decide",
+        NotifyEvent::LegalReview => "agreement to review",
     }
 }
 
@@ -150,8 +151,9 @@ fn event_zh(event: NotifyEvent) -> &'static str {
         NotifyEvent::ActionConfirm => "待确认行动项",
         NotifyEvent::MeetingTomorrow => "下个工作日的会议",
         NotifyEvent::RequestAck => "协作需求待答复",
-        NotifyEvent::Complaint => "客户投诉待答复",
+        NotifyEvent::Complaint => "客户投诉待答复或回访",
         NotifyEvent::ChangePending => "变更申请待审批",
+        NotifyEvent::LegalReview => "协议待法务审核",
     }
 }
 

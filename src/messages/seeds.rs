@@ -83,6 +83,19 @@ pub enum SeedMsg {
         working_days_left: i64,
     },
     AgreementExpiringHint,
+    /// Where a complaint or an agreement stands (see
+    /// [`crate::model::complaint_stage`], [`crate::model::agreement_stage`]).
+    Stage { stage: String },
+    /// Audit: complaints not closed.
+    AuditComplaintsHeading { count: usize },
+    AuditComplaintColumns,
+    /// Audit: agreements waiting.
+    AuditAgreementsHeading { count: usize },
+    AuditAgreementColumns,
+    /// Dashboard: every item of a kind.
+    DashboardComplaintColumns,
+    DashboardAgreementColumns,
+    DashboardCommColumns,
 }
 
 impl SeedMsg {
@@ -196,6 +209,14 @@ impl SeedMsg {
                 n => format!("agreement expires {expires}, in {n} working days"),
             },
             SeedMsg::AgreementExpiringHint => "renew it (a new agreement with its own legal review) or archive it".into(),
+            SeedMsg::Stage { stage } => stage.replace('_', " "),
+            SeedMsg::AuditComplaintsHeading { count } => format!("complaints not closed: {count}"),
+            SeedMsg::AuditComplaintColumns => "complaint\ttitle\tcustomer\towner\tstage\tby".into(),
+            SeedMsg::AuditAgreementsHeading { count } => format!("agreements waiting for review, signature or renewal: {count}"),
+            SeedMsg::AuditAgreementColumns => "agreement\ttitle\tcounterparty\tstage\twaiting for\tby".into(),
+            SeedMsg::DashboardComplaintColumns => "complaint\ttitle\tcustomer\tseverity\towner\tstage\treceived\tsatisfaction".into(),
+            SeedMsg::DashboardAgreementColumns => "agreement\ttitle\tcounterparty\towner\tstage\teffective\texpires".into(),
+            SeedMsg::DashboardCommColumns => "record\ttopic\tkind\tat\trecorded\tparticipants\topen actions".into(),
         }
     }
 
@@ -315,7 +336,45 @@ impl SeedMsg {
                 n => format!("协议将于 {expires} 到期,还剩 {n} 个工作日"),
             },
             SeedMsg::AgreementExpiringHint => "续签(新协议,重新经法务审核)或归档".into(),
+            SeedMsg::Stage { stage } => stage_zh(stage).into(),
+            SeedMsg::AuditComplaintsHeading { count } => format!("未关闭的客户投诉:{count} 项"),
+            SeedMsg::AuditComplaintColumns => "投诉\t标题\t客户\t负责人\t阶段\t期限".into(),
+            SeedMsg::AuditAgreementsHeading { count } => format!("待审核、待签署或待续签的协议:{count} 项"),
+            SeedMsg::AuditAgreementColumns => "协议\t标题\t对方\t阶段\t等待\t期限".into(),
+            SeedMsg::DashboardComplaintColumns => "投诉\t标题\t客户\t严重程度\t负责人\t阶段\t收到时间\t满意度".into(),
+            SeedMsg::DashboardAgreementColumns => "协议\t标题\t对方\t负责人\t阶段\t生效\t到期".into(),
+            SeedMsg::DashboardCommColumns => "记录\t主题\t方式\t时间\t记录时间\t参与人\t未完成待办".into(),
         }
+    }
+}
+
+/// A stage, a severity or a satisfaction in Chinese.
+fn stage_zh(stage: &str) -> &str {
+    match stage {
+        "open" => "待答复",
+        "responded" => "处理中",
+        "resolved" => "待回访",
+        "closed" => "已关闭",
+        "draft" => "草稿",
+        "in_review" => "法务审核中",
+        "changes_requested" => "待修改",
+        "approved" => "法务已通过",
+        "signing" => "签署中",
+        "signed" => "已签署",
+        "expired" => "已到期",
+        "minor" => "一般",
+        "major" => "严重",
+        "critical" => "紧急",
+        "satisfied" => "满意",
+        "neutral" => "一般",
+        "dissatisfied" => "不满意",
+        "phone" => "电话",
+        "email" => "邮件",
+        "im" => "即时消息",
+        "meeting" => "会谈",
+        "visit" => "拜访",
+        "platform" => "平台",
+        other => other,
     }
 }
 
@@ -395,6 +454,16 @@ pub(super) mod tests {
                 working_days_left: 2,
             },
             SeedMsg::AgreementExpiringHint,
+            SeedMsg::Stage {
+                stage: s("in_review"),
+            },
+            SeedMsg::AuditComplaintsHeading { count: 2 },
+            SeedMsg::AuditComplaintColumns,
+            SeedMsg::AuditAgreementsHeading { count: 1 },
+            SeedMsg::AuditAgreementColumns,
+            SeedMsg::DashboardComplaintColumns,
+            SeedMsg::DashboardAgreementColumns,
+            SeedMsg::DashboardCommColumns,
         ]
     }
 
@@ -420,10 +489,18 @@ pub(super) mod tests {
                 SeedMsg::ActionDueSoon { .. } => 14,
                 SeedMsg::AgreementExpiring { .. } => 15,
                 SeedMsg::AgreementExpiringHint => 16,
+                SeedMsg::Stage { .. } => 17,
+                SeedMsg::AuditComplaintsHeading { .. } => 18,
+                SeedMsg::AuditComplaintColumns => 19,
+                SeedMsg::AuditAgreementsHeading { .. } => 20,
+                SeedMsg::AuditAgreementColumns => 21,
+                SeedMsg::DashboardComplaintColumns => 22,
+                SeedMsg::DashboardAgreementColumns => 23,
+                SeedMsg::DashboardCommColumns => 24,
             })
             .collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..17).collect::<Vec<_>>());
+        assert_eq!(seen, (0..25).collect::<Vec<_>>());
     }
 }

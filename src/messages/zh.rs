@@ -1089,6 +1089,9 @@ pub(super) fn render(msg: &Msg) -> String {
             Duty::Confirm => "待确认",
             Duty::Accept => "待验收",
             Duty::Decide => "待审批",
+            Duty::Answer => "待答复投诉",
+            Duty::Visit => "待回访",
+            Duty::Review => "待法务审核",
         }
         .into(),
         Msg::AuditNobodyWaiting => "近期没有到期事项,也没有待确认或待验收的事项".into(),
@@ -1249,7 +1252,7 @@ pub(super) fn render(msg: &Msg) -> String {
             working_days,
         } => format!("{working_days} 个工作日后到期:{title}"),
         // ── 看板 ──
-        Msg::DashboardNav => "总览\t进度计划\t协作需求".into(),
+        Msg::DashboardNav => "总览\t进度计划\t协作需求\t客户投诉\t协议\t沟通记录".into(),
         Msg::DashboardGenerated { now } => format!("由 baton 生成,截至 {now}"),
         Msg::DashboardRequestSections => "任务\t计划\t检查结果\t部门反馈\t风险".into(),
         Msg::DashboardRequestFields => {

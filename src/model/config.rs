@@ -116,10 +116,14 @@ pub enum NotifyEvent {
     MeetingTomorrow,
     /// A request to acknowledge (to the assisting department's contact).
     RequestAck,
-    /// A customer complaint waiting for an answer (with the complaints of issue 19).
+    /// A customer complaint waiting for a handling plan or a follow-up
+    /// visit (to its owner).
     Complaint,
     /// A change request waiting for a decision (to the approvers).
     ChangePending,
+    /// An agreement waiting for the legal department's review (to the
+    /// reviewer, else the legal department's head).
+    LegalReview,
 }
 
 /// `[ids]`: the id pattern of each kind for `baton new`. Placeholders:

@@ -43,6 +43,7 @@ pub fn event_name(event: NotifyEvent) -> &'static str {
         NotifyEvent::RequestAck => "request_ack",
         NotifyEvent::Complaint => "complaint",
         NotifyEvent::ChangePending => "change_pending",
+        NotifyEvent::LegalReview => "legal_review",
     }
 }
 
@@ -81,6 +82,11 @@ fn item_departments<'p>(project: &'p Project, id: &str) -> Vec<&'p str> {
         Some(BodyRef::Request(request)) => std::iter::once(request.from.department.as_str())
             .chain(request.to.iter().map(|p| p.department.as_str()))
             .collect(),
+        Some(BodyRef::Complaint(complaint)) => {
+            complaint.departments.iter().map(|d| d.as_str()).collect()
+        }
+        Some(BodyRef::Agreement(agreement)) => agreement.lead.iter().map(|d| d.as_str()).collect(),
+        Some(BodyRef::Comm(comm)) => comm.departments.iter().map(|d| d.as_str()).collect(),
         _ => Vec::new(),
     }
 }

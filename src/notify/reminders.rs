@@ -46,6 +46,8 @@ pub fn reminders(cx: &Context<'_>) -> Vec<Reminder> {
                 Duty::Confirm => NotifyEvent::ActionConfirm,
                 Duty::Accept => NotifyEvent::Acceptance,
                 Duty::Decide => NotifyEvent::ChangePending,
+                Duty::Answer | Duty::Visit => NotifyEvent::Complaint,
+                Duty::Review => NotifyEvent::LegalReview,
             };
             out.push(Reminder {
                 event,

@@ -48,6 +48,19 @@ pub fn render(audit: &Audit, lang: Lang) -> String {
     sla(&mut out, audit, lang);
     outlook(&mut out, audit, lang);
     changes(&mut out, audit, lang);
+    for (title, columns, rows) in super::seeds::sections(audit, lang) {
+        out.push_str(&heading(3, &title));
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|(mut cells, late)| {
+                if late && let Some(by) = cells.last_mut() {
+                    by.push_str(" ⚠️");
+                }
+                cells
+            })
+            .collect();
+        out.push_str(&table(&columns, &rows));
+    }
     waivers(&mut out, audit, lang);
     // One newline at the end: sections end with a blank line.
     format!("{}\n", out.trim_end())

@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+pub(crate) mod seeds;
 mod text;
 
 pub use json::render as json;

@@ -55,8 +55,25 @@ pub fn render(audit: &Audit, lang: Lang) -> String {
     sla(&mut out, audit, lang);
     outlook(&mut out, audit, lang);
     changes(&mut out, audit, lang);
+    seed_sections(&mut out, audit, lang);
     waivers(&mut out, audit, lang);
     out
+}
+
+/// Complaints not closed and agreements waiting.
+fn seed_sections(out: &mut String, audit: &Audit, lang: Lang) {
+    for (title, columns, rows) in super::seeds::sections(audit, lang) {
+        out.push('\n');
+        line(out, &title);
+        let mut table = Table::new(&columns).limit(1, TITLE);
+        for (mut cells, late) in rows {
+            if late && let Some(by) = cells.last_mut() {
+                by.push_str(" ⚠");
+            }
+            table.row(cells);
+        }
+        out.push_str(&table.render("  "));
+    }
 }
 
 fn waivers(out: &mut String, audit: &Audit, lang: Lang) {

@@ -15,12 +15,21 @@ pub enum Nav {
     Schedule,
     /// `requests.html` and each request's page.
     Requests,
+    /// `complaints.html`.
+    Complaints,
+    /// `agreements.html`.
+    Agreements,
+    /// `comms.html`.
+    Comms,
 }
 
-const TARGETS: [(Nav, &str); 3] = [
+const TARGETS: [(Nav, &str); 6] = [
     (Nav::Overview, "index.html"),
     (Nav::Schedule, "plan.html"),
     (Nav::Requests, "requests.html"),
+    (Nav::Complaints, "complaints.html"),
+    (Nav::Agreements, "agreements.html"),
+    (Nav::Comms, "comms.html"),
 ];
 
 /// The label of a navigation entry.

@@ -6,12 +6,15 @@
 //!   load, reminders, service levels, the plan);
 //! - `plan.html`: the Gantt chart of `baton plan --format svg`, inline;
 //! - `requests.html` and `request-<ID>.html`: every request with its
-//!   tasks, plan, findings, responses and risks.
+//!   tasks, plan, findings, responses and risks;
+//! - `complaints.html`, `agreements.html`, `comms.html`: every complaint,
+//!   agreement and communication record, and what waits.
 //!
 //! Every piece of item text goes through [`escape::html`], so a title like
 //! `</style><script>` is text on the page. Rendering returns the pages; the
 //! command line writes them.
 
+mod kinds;
 mod layout;
 mod overview;
 mod requests;
@@ -47,6 +50,7 @@ pub fn site(audit: &Audit, checked: &Checked, lang: Lang) -> Vec<Page> {
         },
     ];
     pages.extend(requests::render(checked, &now, lang));
+    pages.extend(kinds::render(audit, checked, &now, lang));
     pages
 }
 
