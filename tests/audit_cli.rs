@@ -191,6 +191,9 @@ fn the_dashboard_is_a_folder_of_pages() {
     assert_eq!(
         names,
         [
+            "agreements.html",
+            "comms.html",
+            "complaints.html",
             "index.html",
             "plan.html",
             "request-REQ-001.html",

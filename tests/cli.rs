@@ -36,7 +36,8 @@ fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
 const ORG: &str = "[[department]]\nid = \"rnd\"\nhead = \"li.gong\"\n\n[[person]]\nid = \"li.gong\"\ndepartment = \"rnd\"\n";
 
 /// The example is clean at its documented time but for one task left late
-/// on purpose, so that `baton audit` has something late to show.
+/// on purpose, so that `baton audit` has something late to show, and one
+/// urgent phone call written up late (a closed breach: `info`).
 #[test]
 fn the_example_project_reports_only_its_late_task_at_its_documented_time() {
     let output = baton()
@@ -47,12 +48,16 @@ fn the_example_project_reports_only_its_late_task_at_its_documented_time() {
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(stdout.matches("error[").count(), 1, "{stdout}");
     assert!(
-        stdout.starts_with("error[D001]: T-304: overdue: due 2026-09-22 18:00, 2 working days ago"),
+        stdout.contains("error[D001]: T-304: overdue: due 2026-09-22 18:00, 2 working days ago"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.starts_with("info[W016]: COM-2026-09-15-phone: communication of 2026-09-15 10:00 recorded 2026-09-16 15:00"),
         "{stdout}"
     );
     assert!(
         stdout.contains(
-            "baton: 1 error, 0 warnings, 0 infos in 33 items (now 2026-09-24 10:00 +08:00)"
+            "baton: 1 error, 0 warnings, 1 info in 39 items (now 2026-09-24 10:00 +08:00)"
         ),
         "{stdout}"
     );
@@ -150,8 +155,8 @@ fn baton_now_is_the_default_time_and_output_goes_to_a_file() {
         .stdout("");
     let report: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(report["now"], NOW);
-    assert_eq!(report["summary"]["items"], 33);
-    assert_eq!(report["findings"][0]["item"], "T-304");
+    assert_eq!(report["summary"]["items"], 39);
+    assert_eq!(report["findings"][1]["item"], "T-304");
 }
 
 #[test]
@@ -160,7 +165,7 @@ fn a_path_below_the_root_finds_the_root() {
         .args(["check", "example-project/tasks/design", "--now", NOW])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("共 33 个条目"));
+        .stdout(predicate::str::contains("共 39 个条目"));
 }
 
 #[test]

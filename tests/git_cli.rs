@@ -138,7 +138,7 @@ fn a_pull_request_on_the_example_project_is_classified() {
     assert!(
         stdout.contains("── new: 4 ──")
             && stdout.contains("── fixed: 1 ──")
-            && stdout.contains("── existing: 2 ──"),
+            && stdout.contains("── existing: 3 ──"),
         "{stdout}"
     );
     // The same pull request as its comment: docs/pr-comment-example.md is

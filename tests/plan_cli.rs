@@ -189,7 +189,28 @@ fn the_example_graph_marks_the_critical_path() {
     let text = run(&["graph", "example-project", "--now", NOW, "--format", "json"]);
     let graph: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(graph["version"], 1);
-    assert_eq!(graph["nodes"].as_array().unwrap().len(), 33);
+    assert_eq!(graph["nodes"].as_array().unwrap().len(), 39);
+    // Complaints, agreements and records link to the items they name.
+    let links: Vec<(String, String)> = graph["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "link")
+        .map(|e| {
+            (
+                e["from"].as_str().unwrap().into(),
+                e["to"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert!(
+        links.contains(&("CMP-2025-031".into(), "T-303".into())),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&("COM-2026-09-15-phone".into(), "T-200".into())),
+        "{links:?}"
+    );
     let critical: Vec<(String, String)> = graph["edges"]
         .as_array()
         .unwrap()

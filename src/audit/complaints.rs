@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use super::{Scope, maybe_instant};
 use crate::evidence::Event;
-use crate::model::complaint_stage;
+use crate::model::{Complaint, Item, Project, complaint_stage};
 use crate::rules::Context;
+use crate::time::Clock;
 
 /// One complaint that is not closed.
 #[derive(Debug, Clone, Serialize)]
@@ -81,7 +82,45 @@ pub fn open(cx: &Context<'_>, scope: &Scope) -> Vec<OpenComplaint> {
     }
     out.sort_by(|a, b| {
         let by = |c: &OpenComplaint| c.respond_by.or(c.follow_up_by);
-        (!a.overdue, by(a).is_none(), by(a), &a.id).cmp(&(!b.overdue, by(b).is_none(), by(b), &b.id))
+        (!a.overdue, by(a).is_none(), by(a), &a.id).cmp(&(
+            !b.overdue,
+            by(b).is_none(),
+            by(b),
+            &b.id,
+        ))
     });
     out
+}
+
+/// A complaint, the handling plan's deadline and the follow-up visit's.
+pub type ComplaintDeadlines<'p> = (
+    &'p Item<Complaint>,
+    Option<DateTime<Tz>>,
+    Option<DateTime<Tz>>,
+);
+
+/// The deadlines of every unarchived complaint from its stated times
+/// alone (for `baton ics`, which reads no history): the handling plan's
+/// while it has none, the follow-up visit's once resolved and not visited.
+pub fn deadlines<'p>(project: &'p Project, clock: &Clock) -> Vec<ComplaintDeadlines<'p>> {
+    let sla = &project.settings.sla;
+    project
+        .complaints
+        .iter()
+        .filter(|c| !c.archived)
+        .map(|c| {
+            let respond_by = c
+                .received_at
+                .as_ref()
+                .filter(|_| c.response.is_none() && c.resolution.is_none())
+                .and_then(|t| clock.after(clock.event(t), sla.complaint_response));
+            let follow_up_by = c
+                .resolution
+                .as_ref()
+                .filter(|_| c.follow_up.is_none())
+                .and_then(|r| r.at.as_ref())
+                .and_then(|t| clock.after(clock.event(t), sla.complaint_follow_up));
+            (c, respond_by, follow_up_by)
+        })
+        .collect()
 }

@@ -198,7 +198,9 @@ impl People {
             };
             let deadline = clock.deadline(d);
             if let Some(duty) = due(deadline) {
-                let kind = project.item(found.item).map_or(ItemKind::Meeting, |r| r.kind);
+                let kind = project
+                    .item(found.item)
+                    .map_or(ItemKind::Meeting, |r| r.kind);
                 let line = DutyLine {
                     duty,
                     item: found.item.to_string(),

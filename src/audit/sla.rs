@@ -1,7 +1,8 @@
 //! Service levels kept over a period: for each `[sla]` of SPEC §3 that
 //! has a start and an end — a request answered, minutes published, an
 //! action item confirmed, a blocked task escalated, a delivery reviewed, a
-//! retrospective held — the cases that started in the period, how many
+//! retrospective held, a complaint answered and its customer visited, an
+//! agreement's legal review decided, a communication written up — the cases that started in the period, how many
 //! ended by their deadline, and how long they took in working hours.
 //!
 //! A **case** starts with its trigger (submission, the meeting's end,
@@ -269,6 +270,10 @@ impl SlaReport {
             blocked_escalate(cases(sla.blocked_escalate)),
             acceptance(cases(sla.acceptance)),
             retrospective(cases(sla.retrospective)),
+            complaint_response(cases(sla.complaint_response)),
+            complaint_follow_up(cases(sla.complaint_follow_up)),
+            legal_review(cases(sla.legal_review)),
+            comm_record(cases(sla.comm_record)),
         ]
     }
 }
@@ -499,4 +504,127 @@ fn retrospective(mut cases: Cases<'_, '_>) -> SlaStats {
         );
     }
     cases.finish(SlaKind::Retrospective)
+}
+
+/// The department a person belongs to, for a case's row.
+fn department<'o>(cx: &'o Context<'_>, person: Option<&str>) -> Option<&'o str> {
+    person.and_then(|p| department_of(&cx.project.org, p))
+}
+
+fn complaint_response(mut cases: Cases<'_, '_>) -> SlaStats {
+    let cx = cases.cx;
+    for complaint in &cx.project.complaints {
+        let id = &complaint.id;
+        let Some(received) =
+            cx.time_of(id, complaint.received_at.as_ref(), Event::ComplaintReceived)
+        else {
+            continue;
+        };
+        // W012's answer: the handling plan, else the resolution.
+        let (answered, happened) = match (&complaint.response, &complaint.resolution) {
+            (Some(r), _) => (
+                cx.time_of(id, r.at.as_ref(), Event::ComplaintResponded),
+                true,
+            ),
+            (None, Some(r)) => (
+                cx.time_of(id, r.at.as_ref(), Event::ComplaintResolved),
+                true,
+            ),
+            (None, None) => (None, false),
+        };
+        let owner = complaint.owner.as_ref().map(|o| o.as_str());
+        cases.add(
+            complaint.archived,
+            id,
+            None,
+            owner,
+            department(cx, owner),
+            received,
+            end_of(answered, happened),
+        );
+    }
+    cases.finish(SlaKind::ComplaintResponse)
+}
+
+fn complaint_follow_up(mut cases: Cases<'_, '_>) -> SlaStats {
+    let cx = cases.cx;
+    for complaint in &cx.project.complaints {
+        let id = &complaint.id;
+        let Some(resolved) = complaint
+            .resolution
+            .as_ref()
+            .and_then(|r| cx.time_of(id, r.at.as_ref(), Event::ComplaintResolved))
+        else {
+            continue;
+        };
+        let visited = complaint
+            .follow_up
+            .as_ref()
+            .and_then(|f| cx.time_of(id, f.at.as_ref(), Event::FollowedUp));
+        let owner = complaint.owner.as_ref().map(|o| o.as_str());
+        cases.add(
+            complaint.archived,
+            id,
+            None,
+            owner,
+            department(cx, owner),
+            resolved,
+            end_of(visited, complaint.follow_up.is_some()),
+        );
+    }
+    cases.finish(SlaKind::ComplaintFollowUp)
+}
+
+fn legal_review(mut cases: Cases<'_, '_>) -> SlaStats {
+    let cx = cases.cx;
+    let legal = cx.project.settings.legal_department.as_deref();
+    for agreement in &cx.project.agreements {
+        let id = &agreement.id;
+        let Some(review) = &agreement.legal_review else {
+            continue;
+        };
+        let Some(requested) = cx.time_of(
+            id,
+            review.requested_at.as_ref(),
+            Event::LegalReviewRequested,
+        ) else {
+            continue;
+        };
+        let decided = review
+            .verdict
+            .as_ref()
+            .and_then(|_| cx.time_of(id, review.at.as_ref(), Event::LegalReviewed));
+        let reviewer = review.by.as_ref().map(|b| b.as_str());
+        cases.add(
+            agreement.archived,
+            id,
+            None,
+            reviewer,
+            legal.or(department(cx, reviewer)),
+            requested,
+            end_of(decided, review.verdict.is_some()),
+        );
+    }
+    cases.finish(SlaKind::LegalReview)
+}
+
+fn comm_record(mut cases: Cases<'_, '_>) -> SlaStats {
+    let cx = cases.cx;
+    for comm in &cx.project.comms {
+        let happened = cx.clock.event(&comm.at);
+        let recorded = cx.time_of(&comm.id, comm.recorded_at.as_ref(), Event::CommRecorded);
+        // The first participant is taken to be who wrote it up.
+        let writer = comm.participants.first().map(|p| p.as_str());
+        let departments = comm.departments.first().map(|d| d.as_str());
+        cases.add(
+            comm.archived,
+            &comm.id,
+            None,
+            writer,
+            departments.or(department(cx, writer)),
+            happened,
+            end_of(recorded, true),
+        );
+    }
+    cases.finish(SlaKind::CommRecord)
 }

@@ -11,6 +11,7 @@
 
 pub mod history;
 pub mod monthly;
+pub mod relations;
 pub mod weekly;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};

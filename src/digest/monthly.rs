@@ -64,6 +64,8 @@ pub struct Monthly {
     pub rules: Vec<RuleCount>,
     /// Retrospective actions listed.
     pub retrospective_actions: Vec<RetroAction>,
+    /// Complaints, agreements signed and communication records of the month.
+    pub relations: super::relations::Relations,
 }
 
 /// An item due in the month.
@@ -322,6 +324,7 @@ impl Monthly {
             late_by_department,
             rules,
             retrospective_actions,
+            relations: super::relations::Relations::compute(cx, first, last),
         }
     }
 }

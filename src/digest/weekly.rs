@@ -62,6 +62,8 @@ pub struct Weekly {
     pub groups: Vec<Group>,
     /// Meetings held in the week.
     pub meetings: Vec<MeetingDigest>,
+    /// Complaints, agreements signed and communication records of the week.
+    pub relations: super::relations::Relations,
 }
 
 /// A request (or no request) and its departments.
@@ -410,6 +412,7 @@ impl Weekly {
             overdue,
             groups,
             meetings,
+            relations: super::relations::Relations::compute(cx, week.monday, week.sunday()),
         }
     }
 }

@@ -57,7 +57,7 @@ pub fn parse(
                         expected: "a list (`+=` and `-=` apply to lists)".into(),
                     }));
                 };
-                let values = split_list(right)
+                let values = split_list(field, right)
                     .map(|part| convert(field, inner, part, context))
                     .collect::<Result<Vec<_>, _>>()?;
                 match mode {
@@ -113,7 +113,7 @@ fn entries(
         })
     };
     match (kind, field) {
-        (ItemKind::Request, "to") => split_list(text)
+        (ItemKind::Request, "to") => split_list("to", text)
             .map(|part| {
                 let (department, contact) = part
                     .split_once([':', '：'])

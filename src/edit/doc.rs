@@ -35,7 +35,7 @@ pub fn get<'d>(doc: &'d DocumentMut, path: &[&str]) -> Option<&'d Item> {
 /// Sets `path` to `value`, keeping the comments of the value it replaces;
 /// parent tables are created where missing. False when a parent is not a
 /// table.
-pub fn set(doc: &mut DocumentMut, path: &[&str], mut value: Value) -> bool {
+pub fn set(doc: &mut DocumentMut, path: &[&str], value: Value) -> bool {
     let Some((last, parents)) = path.split_last() else {
         return false;
     };
@@ -43,7 +43,11 @@ pub fn set(doc: &mut DocumentMut, path: &[&str], mut value: Value) -> bool {
         return false;
     };
     match table.get_mut(last) {
+        // The same value: the file keeps its layout (a multi-line list).
+        Some(Item::Value(old))
+            if canonical(old).is_some() && canonical(old) == canonical(&value) => {}
         Some(Item::Value(old)) => {
+            let mut value = value;
             *value.decor_mut() = old.decor().clone();
             *old = value;
         }
@@ -52,6 +56,14 @@ pub fn set(doc: &mut DocumentMut, path: &[&str], mut value: Value) -> bool {
         }
     }
     true
+}
+
+/// The value as data, without layout: a multi-line array and the same
+/// array on one line, or `'a'` and `"a"`, read the same.
+fn canonical(value: &Value) -> Option<toml::Value> {
+    let text = format!("v = {}", value.to_string().trim());
+    let mut table: toml::Table = toml::from_str(&text).ok()?;
+    table.remove("v")
 }
 
 /// Removes `path`; a table left empty by it is removed too.
@@ -131,6 +143,9 @@ pub fn entry_mut<'d>(
 /// replaces.
 pub fn set_in(table: &mut Table, key: &str, mut value: Value) {
     match table.get_mut(key) {
+        // The same value: the file keeps its layout (a multi-line list).
+        Some(Item::Value(old))
+            if canonical(old).is_some() && canonical(old) == canonical(&value) => {}
         Some(Item::Value(old)) => {
             *value.decor_mut() = old.decor().clone();
             *old = value;

@@ -427,7 +427,8 @@ fn setting_any_field_to_its_own_value_writes_nothing() {
                     else {
                         continue;
                     };
-                    texts.join(",")
+                    let separator = crate::edit::value::list_separators(key)[0];
+                    texts.join(&separator.to_string())
                 }
                 _ => continue,
             };

@@ -185,7 +185,7 @@ pub fn convert(
         return convert_one(field, shape, text, context);
     };
     let mut array = Array::new();
-    for part in split_list(text) {
+    for part in split_list(field, text) {
         array.push_formatted(convert_one(field, inner, part, context)?);
     }
     Ok(Value::Array(array))
@@ -276,9 +276,24 @@ fn convert_one(
     })
 }
 
-/// The parts of a list given on the command line: `mkt,ops` or `mkt，ops`.
-pub fn split_list(text: &str) -> impl Iterator<Item = &str> {
-    text.split([',', '，'])
+/// Lists of sentences, not ids: their elements hold commas of their own
+/// (`"延迟交货每日赔付0.5%,上限10%"`), so they are split on semicolons.
+pub const TEXT_LISTS: &[&str] = &["terms", "decisions", "materials", "external"];
+
+/// What separates the elements of `field` on the command line.
+pub fn list_separators(field: &str) -> &'static [char] {
+    let leaf = field.rsplit('.').next().unwrap_or(field);
+    if TEXT_LISTS.contains(&leaf) {
+        &[';', '；', '\n']
+    } else {
+        &[',', '，']
+    }
+}
+
+/// The parts of a list given on the command line: `mkt,ops` or `mkt，ops`
+/// (ids); `a;b` or `a；b` for the sentences of [`TEXT_LISTS`].
+pub fn split_list<'t>(field: &str, text: &'t str) -> impl Iterator<Item = &'t str> {
+    text.split(list_separators(field))
         .map(str::trim)
         .filter(|part| !part.is_empty())
 }
@@ -342,8 +357,20 @@ mod tests {
     #[test]
     fn lists_split_on_both_commas() {
         assert_eq!(
-            split_list("mkt, ops，rnd,").collect::<Vec<_>>(),
+            split_list("support", "mkt, ops，rnd,").collect::<Vec<_>>(),
             ["mkt", "ops", "rnd"]
+        );
+    }
+
+    #[test]
+    fn lists_of_sentences_split_on_semicolons_and_keep_their_commas() {
+        assert_eq!(
+            split_list(
+                "terms",
+                "交期15个工作日，延迟赔付0.5%；保密条款; 版权归我方"
+            )
+            .collect::<Vec<_>>(),
+            ["交期15个工作日，延迟赔付0.5%", "保密条款", "版权归我方"]
         );
     }
 }

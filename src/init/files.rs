@@ -194,6 +194,41 @@ reason = ""
 impact = ""                    # 影响评估:计划、成本、相关任务
 "#,
             ),
+            (
+                "complaint/default.toml",
+                r#"# 客户投诉(种子 002):48 小时内给出处理方案,解决后 3 天内回访。
+# baton new complaint title=… customer=… channel=phone owner=…
+# 答复:baton set CMP-… response.at=… response.by=… response.plan=…
+title = ""
+customer = ""
+channel = "phone"              # phone | email | im | visit | platform
+severity = "minor"             # minor | major | critical
+departments = []               # 问题涉及的部门
+"#,
+            ),
+            (
+                "agreement/default.toml",
+                r#"# 对外协议(种子 002):重要协议先经法务审核,审核通过后再签署。
+# baton new agreement title=… counterparty=… kind=supply
+title = ""
+counterparty = ""
+kind = "supply"                # supply | customer | partnership | other
+terms = []                     # 关键条款
+
+[legal_review]                 # 提交法务审核的时间;法务填写 at、by、verdict
+requested_at = {date}
+"#,
+            ),
+            (
+                "comm/default.toml",
+                r#"# 沟通记录(种子 000/002):电话、邮件、即时消息等沟通 24 小时内书面记录。
+# baton new comm topic=… kind=phone at=2027-03-05T10:00 participants=…
+topic = ""
+kind = "phone"                 # phone | email | im | meeting | visit
+urgent = false                 # 紧急事项先电话沟通,再补记录
+summary = ""                   # 沟通结论
+"#,
+            ),
         ],
         Lang::En => vec![
             (
@@ -232,6 +267,41 @@ major = false                  # complex topics need 3 working days of notice
 title = ""
 reason = ""
 impact = ""                    # on the plan, the cost, the tasks
+"#,
+            ),
+            (
+                "complaint/default.toml",
+                r#"# Customer complaint (seed 002): a handling plan within 48 hours, a follow-up visit within 3 days of the resolution.
+# baton new complaint title=… customer=… channel=phone owner=…
+# Answer: baton set CMP-… response.at=… response.by=… response.plan=…
+title = ""
+customer = ""
+channel = "phone"              # phone | email | im | visit | platform
+severity = "minor"             # minor | major | critical
+departments = []               # departments involved in the cause
+"#,
+            ),
+            (
+                "agreement/default.toml",
+                r#"# Agreement (seed 002): legal reviews it before anyone signs.
+# baton new agreement title=… counterparty=… kind=supply
+title = ""
+counterparty = ""
+kind = "supply"                # supply | customer | partnership | other
+terms = []                     # the key terms
+
+[legal_review]                 # when legal was asked; legal fills in at, by, verdict
+requested_at = {date}
+"#,
+            ),
+            (
+                "comm/default.toml",
+                r#"# Communication record (seeds 000/002): calls, mails and chats are written up within 24 hours.
+# baton new comm topic=… kind=phone at=2027-03-05T10:00 participants=…
+topic = ""
+kind = "phone"                 # phone | email | im | meeting | visit
+urgent = false                 # urgent matters: phone first, write up after
+summary = ""                   # what was agreed
 "#,
             ),
         ],

@@ -95,6 +95,14 @@ pub enum SlaKind {
     Acceptance,
     /// A retrospective after acceptance (`retrospective`).
     Retrospective,
+    /// A complaint answered with a handling plan (`complaint_response`).
+    ComplaintResponse,
+    /// A resolved complaint's customer visited (`complaint_follow_up`).
+    ComplaintFollowUp,
+    /// Legal decides on an agreement (`legal_review`).
+    LegalReview,
+    /// A communication written up (`comm_record`).
+    CommRecord,
 }
 
 /// What became of an item due in a month, for the monthly review.

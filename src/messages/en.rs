@@ -863,6 +863,10 @@ pub(super) fn render(msg: &Msg) -> String {
             SlaKind::BlockedEscalate => "blocked task escalated",
             SlaKind::Acceptance => "delivery reviewed",
             SlaKind::Retrospective => "retrospective held",
+            SlaKind::ComplaintResponse => "complaint answered",
+            SlaKind::ComplaintFollowUp => "customer visited",
+            SlaKind::LegalReview => "legal review decided",
+            SlaKind::CommRecord => "communication recorded",
         }
         .into(),
         Msg::WorkingHours { minutes } => format!("{} h", tenths(*minutes)),

@@ -85,17 +85,52 @@ pub enum SeedMsg {
     AgreementExpiringHint,
     /// Where a complaint or an agreement stands (see
     /// [`crate::model::complaint_stage`], [`crate::model::agreement_stage`]).
-    Stage { stage: String },
+    Stage {
+        stage: String,
+    },
     /// Audit: complaints not closed.
-    AuditComplaintsHeading { count: usize },
+    AuditComplaintsHeading {
+        count: usize,
+    },
     AuditComplaintColumns,
     /// Audit: agreements waiting.
-    AuditAgreementsHeading { count: usize },
+    AuditAgreementsHeading {
+        count: usize,
+    },
     AuditAgreementColumns,
     /// Dashboard: every item of a kind.
     DashboardComplaintColumns,
     DashboardAgreementColumns,
     DashboardCommColumns,
+    /// Reports: customers, partners and communication of the period.
+    DigestHeading,
+    DigestSummary {
+        received: usize,
+        answered: usize,
+        in_time: usize,
+        visits: usize,
+        satisfied: usize,
+        neutral: usize,
+        dissatisfied: usize,
+        signed: usize,
+        records: usize,
+    },
+    DigestComplaintColumns,
+    DigestAgreementColumns,
+    DigestCommColumns,
+    /// Calendar events.
+    IcsComplaintResponse {
+        id: String,
+        title: String,
+    },
+    IcsComplaintFollowUp {
+        id: String,
+        title: String,
+    },
+    IcsAgreementExpires {
+        id: String,
+        title: String,
+    },
 }
 
 impl SeedMsg {
@@ -189,16 +224,16 @@ impl SeedMsg {
                 title,
                 due,
                 late: l,
-            } => format!("action item “{title}” overdue: due {due}, {} ago", late(l)),
+            } => format!("action item \"{title}\" overdue: due {due}, {} ago", late(l)),
             SeedMsg::ActionOverdueHint => "its owner does it and sets done_at, or the meeting agrees a new due".into(),
             SeedMsg::ActionDueSoon {
                 title,
                 due,
                 working_days_left,
             } => match working_days_left {
-                0 => format!("action item “{title}” due today at {due}"),
-                1 => format!("action item “{title}” due {due}, in 1 working day"),
-                n => format!("action item “{title}” due {due}, in {n} working days"),
+                0 => format!("action item \"{title}\" due today at {due}"),
+                1 => format!("action item \"{title}\" due {due}, in 1 working day"),
+                n => format!("action item \"{title}\" due {due}, in {n} working days"),
             },
             SeedMsg::AgreementExpiring {
                 expires,
@@ -217,6 +252,41 @@ impl SeedMsg {
             SeedMsg::DashboardComplaintColumns => "complaint\ttitle\tcustomer\tseverity\towner\tstage\treceived\tsatisfaction".into(),
             SeedMsg::DashboardAgreementColumns => "agreement\ttitle\tcounterparty\towner\tstage\teffective\texpires".into(),
             SeedMsg::DashboardCommColumns => "record\ttopic\tkind\tat\trecorded\tparticipants\topen actions".into(),
+            SeedMsg::DigestHeading => "customers, partners and communication".into(),
+            SeedMsg::DigestSummary {
+                received,
+                answered,
+                in_time,
+                visits,
+                satisfied,
+                neutral,
+                dissatisfied,
+                signed,
+                records,
+            } => {
+                let mut parts = Vec::new();
+                if *received > 0 {
+                    parts.push(format!(
+                        "complaints received {received}, answered {answered} ({in_time} in time)"
+                    ));
+                }
+                if *visits > 0 {
+                    parts.push(format!("follow-up visits {visits} (satisfied {satisfied}, neutral {neutral}, dissatisfied {dissatisfied})"));
+                }
+                if *signed > 0 {
+                    parts.push(format!("agreements signed {signed}"));
+                }
+                if *records > 0 {
+                    parts.push(format!("communication records {records}"));
+                }
+                parts.join("; ")
+            }
+            SeedMsg::DigestComplaintColumns => "complaint\ttitle\tcustomer\tstage\tanswered in time".into(),
+            SeedMsg::DigestAgreementColumns => "agreement\ttitle\tcounterparty\tsigned".into(),
+            SeedMsg::DigestCommColumns => "record\ttopic\tat\topen actions".into(),
+            SeedMsg::IcsComplaintResponse { id, title } => format!("complaint to answer: {id} {title}"),
+            SeedMsg::IcsComplaintFollowUp { id, title } => format!("customer to visit: {id} {title}"),
+            SeedMsg::IcsAgreementExpires { id, title } => format!("agreement expires: {id} {title}"),
         }
     }
 
@@ -316,7 +386,7 @@ impl SeedMsg {
                 title,
                 due,
                 late: l,
-            } => format!("待办“{title}”已逾期:截止 {due},已超过 {}", late(l)),
+            } => format!("待办「{title}」已逾期:截止 {due},已超过 {}", late(l)),
             SeedMsg::ActionOverdueHint => {
                 "负责人完成后填写 done_at,或经会议商定新的截止时间".into()
             }
@@ -325,8 +395,8 @@ impl SeedMsg {
                 due,
                 working_days_left,
             } => match working_days_left {
-                0 => format!("待办“{title}”今天 {due} 到期"),
-                n => format!("待办“{title}”将于 {due} 到期,还剩 {n} 个工作日"),
+                0 => format!("待办「{title}」今天 {due} 到期"),
+                n => format!("待办「{title}」将于 {due} 到期,还剩 {n} 个工作日"),
             },
             SeedMsg::AgreementExpiring {
                 expires,
@@ -339,11 +409,56 @@ impl SeedMsg {
             SeedMsg::Stage { stage } => stage_zh(stage).into(),
             SeedMsg::AuditComplaintsHeading { count } => format!("未关闭的客户投诉:{count} 项"),
             SeedMsg::AuditComplaintColumns => "投诉\t标题\t客户\t负责人\t阶段\t期限".into(),
-            SeedMsg::AuditAgreementsHeading { count } => format!("待审核、待签署或待续签的协议:{count} 项"),
+            SeedMsg::AuditAgreementsHeading { count } => {
+                format!("待审核、待签署或待续签的协议:{count} 项")
+            }
             SeedMsg::AuditAgreementColumns => "协议\t标题\t对方\t阶段\t等待\t期限".into(),
-            SeedMsg::DashboardComplaintColumns => "投诉\t标题\t客户\t严重程度\t负责人\t阶段\t收到时间\t满意度".into(),
-            SeedMsg::DashboardAgreementColumns => "协议\t标题\t对方\t负责人\t阶段\t生效\t到期".into(),
-            SeedMsg::DashboardCommColumns => "记录\t主题\t方式\t时间\t记录时间\t参与人\t未完成待办".into(),
+            SeedMsg::DashboardComplaintColumns => {
+                "投诉\t标题\t客户\t严重程度\t负责人\t阶段\t收到时间\t满意度".into()
+            }
+            SeedMsg::DashboardAgreementColumns => {
+                "协议\t标题\t对方\t负责人\t阶段\t生效\t到期".into()
+            }
+            SeedMsg::DashboardCommColumns => {
+                "记录\t主题\t方式\t时间\t记录时间\t参与人\t未完成待办".into()
+            }
+            SeedMsg::DigestHeading => "客户、合作方与沟通".into(),
+            SeedMsg::DigestSummary {
+                received,
+                answered,
+                in_time,
+                visits,
+                satisfied,
+                neutral,
+                dissatisfied,
+                signed,
+                records,
+            } => {
+                let mut parts = Vec::new();
+                if *received > 0 {
+                    parts.push(format!(
+                        "收到客户投诉 {received} 件,已答复 {answered} 件(按时 {in_time} 件)"
+                    ));
+                }
+                if *visits > 0 {
+                    parts.push(format!(
+                        "回访 {visits} 次(满意 {satisfied}、一般 {neutral}、不满意 {dissatisfied})"
+                    ));
+                }
+                if *signed > 0 {
+                    parts.push(format!("签署协议 {signed} 份"));
+                }
+                if *records > 0 {
+                    parts.push(format!("沟通记录 {records} 条"));
+                }
+                parts.join(";")
+            }
+            SeedMsg::DigestComplaintColumns => "投诉\t标题\t客户\t阶段\t按时答复".into(),
+            SeedMsg::DigestAgreementColumns => "协议\t标题\t对方\t签署完成".into(),
+            SeedMsg::DigestCommColumns => "记录\t主题\t时间\t未完成待办".into(),
+            SeedMsg::IcsComplaintResponse { id, title } => format!("投诉待答复:{id} {title}"),
+            SeedMsg::IcsComplaintFollowUp { id, title } => format!("投诉待回访:{id} {title}"),
+            SeedMsg::IcsAgreementExpires { id, title } => format!("协议到期:{id} {title}"),
         }
     }
 }
@@ -464,6 +579,33 @@ pub(super) mod tests {
             SeedMsg::DashboardComplaintColumns,
             SeedMsg::DashboardAgreementColumns,
             SeedMsg::DashboardCommColumns,
+            SeedMsg::DigestHeading,
+            SeedMsg::DigestSummary {
+                received: 2,
+                answered: 2,
+                in_time: 1,
+                visits: 1,
+                satisfied: 1,
+                neutral: 0,
+                dissatisfied: 0,
+                signed: 1,
+                records: 3,
+            },
+            SeedMsg::DigestComplaintColumns,
+            SeedMsg::DigestAgreementColumns,
+            SeedMsg::DigestCommColumns,
+            SeedMsg::IcsComplaintResponse {
+                id: s("CMP-2026-031"),
+                title: s("杯盖漏水"),
+            },
+            SeedMsg::IcsComplaintFollowUp {
+                id: s("CMP-2026-031"),
+                title: s("杯盖漏水"),
+            },
+            SeedMsg::IcsAgreementExpires {
+                id: s("AGR-2027-supply"),
+                title: s("供货协议"),
+            },
         ]
     }
 
@@ -497,10 +639,18 @@ pub(super) mod tests {
                 SeedMsg::DashboardComplaintColumns => 22,
                 SeedMsg::DashboardAgreementColumns => 23,
                 SeedMsg::DashboardCommColumns => 24,
+                SeedMsg::DigestHeading => 25,
+                SeedMsg::DigestSummary { .. } => 26,
+                SeedMsg::DigestComplaintColumns => 27,
+                SeedMsg::DigestAgreementColumns => 28,
+                SeedMsg::DigestCommColumns => 29,
+                SeedMsg::IcsComplaintResponse { .. } => 30,
+                SeedMsg::IcsComplaintFollowUp { .. } => 31,
+                SeedMsg::IcsAgreementExpires { .. } => 32,
             })
             .collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..25).collect::<Vec<_>>());
+        assert_eq!(seen, (0..33).collect::<Vec<_>>());
     }
 }

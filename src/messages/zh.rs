@@ -1111,6 +1111,10 @@ pub(super) fn render(msg: &Msg) -> String {
             SlaKind::BlockedEscalate => "阻塞上报",
             SlaKind::Acceptance => "交付验收",
             SlaKind::Retrospective => "复盘",
+            SlaKind::ComplaintResponse => "投诉答复",
+            SlaKind::ComplaintFollowUp => "投诉回访",
+            SlaKind::LegalReview => "法务审核",
+            SlaKind::CommRecord => "沟通记录",
         }
         .into(),
         Msg::WorkingHours { minutes } => format!("{} 小时", tenths(*minutes)),

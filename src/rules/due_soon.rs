@@ -174,7 +174,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                "action item “给出原因” due 2026-07-08 18:00, in 2 working days",
+                "action item \"给出原因\" due 2026-07-08 18:00, in 2 working days",
                 "agreement expires 2026-07-09, in 3 working days",
             ]
         );

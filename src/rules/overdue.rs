@@ -175,11 +175,11 @@ mod tests {
             [
                 (
                     "minutes.action",
-                    "action item “补充文档” overdue: due 2026-07-07 18:00, 1 working day ago"
+                    "action item \"补充文档\" overdue: due 2026-07-07 18:00, 1 working day ago"
                 ),
                 (
                     "action",
-                    "action item “给出原因” overdue: due 2026-07-07 12:00, 1 working day ago"
+                    "action item \"给出原因\" overdue: due 2026-07-07 12:00, 1 working day ago"
                 ),
             ],
             "done, and promoted to a delivered task, are not overdue"

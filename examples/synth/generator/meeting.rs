@@ -393,6 +393,14 @@ impl Meeting {
                 if let (true, Some(at)) = (confirmed.contains(&j), action.confirmed) {
                     let _ = writeln!(out, "confirmed_at = {}", days.stamp(at));
                 }
+                // Done by the due, or this morning if due later: action
+                // items are not planted as late (D001/D002).
+                let done = if action.due < days.now_day {
+                    At::new(action.due, 16 * 60)
+                } else {
+                    At::new(days.now_day, 9 * 60)
+                };
+                let _ = writeln!(out, "done_at = {}", days.stamp(done));
                 if let Some(t) = action.task {
                     let _ = writeln!(out, "task = \"{}\"", synth.tasks[t].id);
                 }

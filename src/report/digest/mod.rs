@@ -2,6 +2,7 @@
 //! [`monthly`] (月度复盘报告).
 
 pub mod monthly;
+mod relations;
 pub mod weekly;
 
 use chrono::DateTime;

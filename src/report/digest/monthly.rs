@@ -141,6 +141,8 @@ pub fn render(monthly: &Monthly, lang: Lang) -> String {
             .collect();
         out.push_str(&table(&Msg::MonthlyRetroColumns.render(lang), &rows));
     }
+    out.push('\n');
+    out.push_str(&super::relations::render(&monthly.relations, lang));
     // One newline at the end: sections end with a blank line.
     format!("{}\n", out.trim_end())
 }

@@ -78,6 +78,7 @@ pub fn render(weekly: &Weekly, org: &Org, lang: Lang) -> String {
             out.push('\n');
         }
     }
+    out.push_str(&super::relations::render(&weekly.relations, lang));
     // One newline at the end: sections end with a blank line.
     format!("{}\n", out.trim_end())
 }

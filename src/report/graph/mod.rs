@@ -288,16 +288,15 @@ impl ItemGraph {
                 add(node, target, EdgeKind::Change);
             }
         }
-        let mut linked_from = changes_from + project.changes.len();
+        let linked_from = changes_from + project.changes.len();
         let links = project
             .complaints
             .iter()
             .map(|c| (&c.links, &[][..]))
             .chain(project.agreements.iter().map(|a| (&a.links, &[][..])))
             .chain(project.comms.iter().map(|c| (&c.links, &c.action[..])));
-        for (links, actions) in links {
-            let node = Some(linked_from);
-            linked_from += 1;
+        for (node, (links, actions)) in (linked_from..).zip(links) {
+            let node = Some(node);
             for link in links {
                 let target = project.item(link).and_then(|r| find(r.kind, link.as_str()));
                 add(node, target, EdgeKind::Link);

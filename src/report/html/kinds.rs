@@ -129,11 +129,7 @@ pub fn render(audit: &Audit, checked: &Checked, now: &str, lang: Lang) -> Vec<Pa
                 .as_ref()
                 .map(|t| clock.show(clock.event(t)))
                 .unwrap_or_default();
-            let open_actions = c
-                .action
-                .iter()
-                .filter(|a| !project.action_done(a))
-                .count();
+            let open_actions = c.action.iter().filter(|a| !project.action_done(a)).count();
             Row {
                 cells: vec![
                     text(&c.id),

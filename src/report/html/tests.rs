@@ -40,7 +40,22 @@ fn hostile_project() -> Vec<Page> {
     let request = format!(
         "title = \"{title}\"\nfrom = {{ department = \"mkt\", contact = \"zhang.jingli\" }}\nto = [{{ department = \"rnd\", contact = \"li.gong\" }}]\nwhy = \"{title}\"\ndue = 2026-09-30\nsubmitted_at = 2026-09-01T10:00:00+08:00\nstatus = \"in_progress\"\n[[risk]]\ndescription = \"{title}\"\nmitigation = \"{title}\"\n"
     );
-    site_of(&[("tasks/T-1.toml", &task), ("requests/REQ-1.toml", &request)])
+    let complaint = format!(
+        "title = \"{title}\"\ncustomer = \"{title}\"\nreceived_at = 2026-09-01T10:00:00+08:00\nowner = \"li.gong\"\n"
+    );
+    let agreement = format!(
+        "title = \"{title}\"\ncounterparty = \"{title}\"\nowner = \"li.gong\"\n[legal_review]\nrequested_at = 2026-09-01T10:00:00+08:00\n"
+    );
+    let comm = format!(
+        "topic = \"{title}\"\nat = 2026-09-01T10:00:00+08:00\nparticipants = [\"li.gong\"]\n[[action]]\ntitle = \"{title}\"\nowner = \"li.gong\"\ndue = 2026-09-02\n"
+    );
+    site_of(&[
+        ("tasks/T-1.toml", &task),
+        ("requests/REQ-1.toml", &request),
+        ("complaints/CMP-1.toml", &complaint),
+        ("agreements/AGR-1.toml", &agreement),
+        ("comms/COM-1.toml", &comm),
+    ])
 }
 
 #[test]
@@ -53,7 +68,10 @@ fn hostile_titles_are_text_on_every_page() {
             "index.html",
             "plan.html",
             "requests.html",
-            "request-REQ-1.html"
+            "request-REQ-1.html",
+            "complaints.html",
+            "agreements.html",
+            "comms.html"
         ]
     );
     for page in &pages {
@@ -72,6 +90,13 @@ fn hostile_titles_are_text_on_every_page() {
     );
     let request = &pages[3].html;
     assert!(request.contains("&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"));
+    for page in &pages[4..] {
+        assert!(
+            page.html.contains("&lt;/style&gt;&lt;script&gt;"),
+            "{} shows the hostile title, escaped",
+            page.name
+        );
+    }
 }
 
 #[test]

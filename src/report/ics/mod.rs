@@ -10,7 +10,10 @@
 //!   before (seed 003: 截止前3天提醒负责人), computed on the project's
 //!   calendar, as an absolute UTC time.
 //! - **Meetings**: start and end as UTC instants.
-//! - **Action items** not promoted to a task: their due, like a task's.
+//! - **Action items** of meetings and communication records, not promoted
+//!   to a task and not done: their due, like a task's.
+//! - **Complaints**: the handling plan's deadline while there is none, the
+//!   follow-up visit's once resolved; **agreements**: their expiry.
 //! - **UIDs** are stable: kind, id (and a fingerprint of an action's title)
 //!   and a fingerprint of the project name, so re-importing updates events
 //!   instead of duplicating them. `DTSTAMP` is now (`--now`), so the same
@@ -24,7 +27,7 @@ use chrono_tz::Tz;
 
 use crate::audit::{Scope, person_name, task_owner};
 use crate::diag::fingerprint;
-use crate::messages::{Lang, Msg};
+use crate::messages::{Lang, Msg, SeedMsg};
 use crate::model::{Project, RequestStatus, TaskStatus};
 use crate::parse::When;
 use crate::time::Clock;
@@ -158,26 +161,84 @@ pub fn render(project: &Project, clock: &Clock, lang: Lang, person: Option<&str>
             w.text("DESCRIPTION", &description);
             w.end("VEVENT");
         }
-        let Some(minutes) = &meeting.minutes else {
+    }
+    // Action items of meetings and communication records, until done.
+    for found in project.action_items() {
+        let action = found.action;
+        let owner = action.owner.as_ref().map(|o| o.as_str());
+        let Some(due) = &action.due else { continue };
+        if found.archived
+            || action.task.is_some()
+            || action.done_at.is_some()
+            || person.is_some_and(|p| owner != Some(p))
+        {
             continue;
-        };
-        for action in &minutes.action {
-            let owner = action.owner.as_ref().map(|o| o.as_str());
-            let Some(due) = &action.due else { continue };
-            if action.task.is_some() || person.is_some_and(|p| owner != Some(p)) {
-                continue;
-            }
-            let key = &fingerprint("", "", "", action.title.as_str())[..8];
+        }
+        let key = &fingerprint("", "", "", action.title.as_str())[..8];
+        deadline(
+            &mut w,
+            format!("action-{}-{key}-due.{suffix}", found.item),
+            Msg::IcsActionDue {
+                title: action.title.to_string(),
+            },
+            owner,
+            due,
+        );
+    }
+    let at = |t: DateTime<Tz>| When::Offset(t.fixed_offset());
+    for (complaint, respond_by, follow_up_by) in crate::audit::complaints::deadlines(project, clock)
+    {
+        if !scope.complaint(org, complaint) {
+            continue;
+        }
+        let owner = complaint.owner.as_ref().map(|o| o.as_str());
+        let id = complaint.id.clone();
+        let title = complaint.title.to_string();
+        if let Some(by) = respond_by {
+            let summary = Msg::Seed(SeedMsg::IcsComplaintResponse {
+                id: id.clone(),
+                title: title.clone(),
+            });
             deadline(
                 &mut w,
-                format!("action-{}-{key}-due.{suffix}", meeting.id),
-                Msg::IcsActionDue {
-                    title: action.title.to_string(),
-                },
+                format!("complaint-{id}-response.{suffix}"),
+                summary,
                 owner,
-                due,
+                &at(by),
             );
         }
+        if let Some(by) = follow_up_by {
+            let summary = Msg::Seed(SeedMsg::IcsComplaintFollowUp {
+                id: id.clone(),
+                title,
+            });
+            deadline(
+                &mut w,
+                format!("complaint-{id}-follow-up.{suffix}"),
+                summary,
+                owner,
+                &at(by),
+            );
+        }
+    }
+    for agreement in &project.agreements {
+        let Some(expires) = &agreement.expires else {
+            continue;
+        };
+        if agreement.archived || !scope.agreement(org, agreement) {
+            continue;
+        }
+        let summary = Msg::Seed(SeedMsg::IcsAgreementExpires {
+            id: agreement.id.clone(),
+            title: agreement.title.to_string(),
+        });
+        deadline(
+            &mut w,
+            format!("agreement-{}-expires.{suffix}", agreement.id),
+            summary,
+            agreement.owner.as_ref().map(|o| o.as_str()),
+            expires,
+        );
     }
     w.end("VCALENDAR");
     w.finish()
