@@ -495,3 +495,141 @@ fn two_branches_allocating_the_same_id_are_caught() {
         "{out}"
     );
 }
+
+/// Seed 002's kinds with commands only: a complaint taken on a Friday
+/// evening, answered late on Sunday; a phone call written up; an
+/// agreement sent to legal and approved.
+#[test]
+fn a_complaint_a_phone_call_and_an_agreement_without_editing_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("q4");
+    let (code, _, err) = run_baton(&["init", repo.to_str().unwrap(), "--name", "Q4 新品"]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(repo.join("org.toml"), ORG).unwrap();
+    let r = &repo;
+    let out = ok(
+        r,
+        "2026-11-06T17:00:00+08:00",
+        "张经理",
+        &[
+            "new",
+            "complaint",
+            "title=杯盖漏水",
+            "customer=杭州某贸易有限公司",
+            "channel=phone",
+            "departments=rnd",
+        ],
+    );
+    assert!(out.contains("CMP-2026-001"), "{out}");
+    let complaint = read(r, "complaints/CMP-2026-001.toml");
+    assert!(
+        complaint.contains("owner = \"zhang.jingli\"")
+            && complaint.contains("received_at = 2026-11-06T17:00:00+08:00"),
+        "whoever writes it down received it now and handles it: {complaint}"
+    );
+    let check = |now: &str| {
+        let (code, out, err) = run_baton(&[
+            "check",
+            r.to_str().unwrap(),
+            "--now",
+            now,
+            "--format",
+            "json",
+        ]);
+        let report: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+        let findings: Vec<String> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {}",
+                    f["rule"].as_str().unwrap(),
+                    f["item"].as_str().unwrap_or(""),
+                    f["severity"].as_str().unwrap()
+                )
+            })
+            .collect();
+        (code, findings)
+    };
+    // 48 clock hours, weekend or not: Sunday 17:00.
+    assert_eq!(check("2026-11-08T16:59:00+08:00"), (0, vec![]));
+    assert_eq!(
+        check("2026-11-08T17:01:00+08:00"),
+        (1, vec!["W012 CMP-2026-001 error".to_string()])
+    );
+    ok(
+        r,
+        "2026-11-08T18:00:00+08:00",
+        "张经理",
+        &[
+            "set",
+            "CMP-2026-001",
+            "response.at=now",
+            "response.by=张经理",
+            "response.plan=补发新批次杯盖",
+        ],
+    );
+    ok(
+        r,
+        "2026-11-09T11:00:00+08:00",
+        "li.gong",
+        &[
+            "new",
+            "comm",
+            "topic=漏水原因排查",
+            "kind=phone",
+            "at=2026-11-09T10:00:00+08:00",
+            "participants=李工,张经理",
+            "summary=密封圈批次问题",
+        ],
+    );
+    let comm = read(r, "comms/COM-2026-11-09-1.toml");
+    assert!(
+        comm.contains("recorded_at = 2026-11-09T11:00:00+08:00")
+            && comm.contains("participants = [\"li.gong\", \"zhang.jingli\"]"),
+        "{comm}"
+    );
+    ok(
+        r,
+        "2026-11-09T14:00:00+08:00",
+        "李工",
+        &[
+            "new",
+            "agreement",
+            "title=密封圈供货协议",
+            "counterparty=某橡胶制品厂",
+            "terms=硬度检测报告随货,每批抽检;换料提前30天通知",
+        ],
+    );
+    ok(
+        r,
+        "2026-11-09T14:05:00+08:00",
+        "李工",
+        &["set", "AGR-001", "legal_review.requested_at=now"],
+    );
+    let agreement = read(r, "agreements/AGR-001.toml");
+    assert!(
+        agreement.contains("\"硬度检测报告随货,每批抽检\", \"换料提前30天通知\"")
+            && agreement.contains("[legal_review]\nrequested_at = 2026-11-09T14:05:00+08:00"),
+        "a term keeps its comma; legal was asked: {agreement}"
+    );
+    ok(
+        r,
+        "2026-11-10T10:00:00+08:00",
+        "陈总",
+        &[
+            "set",
+            "AGR-001",
+            "legal_review.at=now",
+            "legal_review.by=陈总",
+            "legal_review.verdict=approved",
+        ],
+    );
+    // The late answer is history (info); nothing else to do.
+    assert_eq!(
+        check("2026-11-10T11:00:00+08:00"),
+        (0, vec!["W012 CMP-2026-001 info".to_string()])
+    );
+}

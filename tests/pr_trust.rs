@@ -711,3 +711,123 @@ fn a_waiver_is_the_lead_heads_act() {
     assert_eq!(rules(&new_findings(&report)), ["O004"]);
     assert_eq!(d001(&report), [("error".to_string(), Value::Null)]);
 }
+
+/// fang.lv is the legal department (`project.legal_department`).
+const FANG: Who = ("方律", "fang.lv@example.com");
+
+/// The support organisation with a legal department, and baton.toml naming it.
+fn repo_with_legal() -> TestRepo {
+    let repo = TestRepo::new();
+    let org = format!(
+        "{ORG}\n[[department]]\nid = \"legal\"\nhead = \"fang.lv\"\n\n[[person]]\nid = \"fang.lv\"\ndepartment = \"legal\"\nemails = [\"fang.lv@example.com\"]\n"
+    );
+    repo.write(
+        "baton.toml",
+        &BATON.replace("[project]\n", "[project]\nlegal_department = \"legal\"\n"),
+    )
+    .write("org.toml", &org);
+    repo
+}
+
+/// zhao.liu (mkt, under zhang.jingli) handles it; no response yet.
+const COMPLAINT: &str = "title = \"杯盖漏水\"\ncustomer = \"某贸易公司\"\nreceived_at = 2026-07-07T09:00:00+08:00\nowner = \"zhao.liu\"\n";
+const RESPONSE: &str =
+    "\n[response]\nat = 2026-07-07T15:00:00+08:00\nby = \"zhao.liu\"\nplan = \"补发杯盖\"\n";
+
+#[test]
+fn a_complaint_is_answered_by_its_owner_or_the_owners_manager() {
+    let repo = repo_with_legal();
+    repo.write("complaints/CMP-1.toml", COMPLAINT);
+    let fork = repo.commit(ADMIN, "2026-07-07T09:30:00+08:00");
+    let answer = format!("{COMPLAINT}{RESPONSE}");
+    // li.gong of R&D answers for zhao.liu: not his to do.
+    repo.write("complaints/CMP-1.toml", &answer);
+    let head = repo.commit(LI, "2026-07-07T15:00:00+08:00");
+    let (code, report) = pr(&repo, fork, head);
+    assert_eq!(code, 1, "{report}");
+    let found = authority(&new_findings(&report));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "O004");
+    assert!(
+        found[0].2.starts_with("`response` changed by `li.gong`"),
+        "{found:?}"
+    );
+    // The owner, and the owner's manager, may.
+    for who in [ZHAO, ZHANG] {
+        repo.checkout(fork);
+        repo.write("complaints/CMP-1.toml", &answer);
+        let head = repo.commit(who, "2026-07-07T15:00:00+08:00");
+        let (_, report) = pr(&repo, fork, head);
+        assert!(
+            authority(&new_findings(&report)).is_empty(),
+            "{who:?}: {report}"
+        );
+    }
+}
+
+/// li.gong (rnd, headed by chen.zong) owns it; legal was asked.
+const AGREEMENT: &str = "title = \"供货协议\"\ncounterparty = \"某厂\"\nowner = \"li.gong\"\nlead = \"rnd\"\n\n[legal_review]\nrequested_at = 2026-07-01T10:00:00+08:00\n";
+const APPROVED: &str = "at = 2026-07-02T10:00:00+08:00\nby = \"fang.lv\"\nverdict = \"approved\"\n";
+
+#[test]
+fn only_legal_reviews_and_only_the_lead_head_signs_for_us() {
+    let repo = repo_with_legal();
+    repo.write("agreements/AGR-1.toml", AGREEMENT);
+    let fork = repo.commit(ADMIN, "2026-07-01T10:00:00+08:00");
+    let reviewed = format!("{AGREEMENT}{APPROVED}");
+    // The owner approves his own agreement in legal's name.
+    repo.write("agreements/AGR-1.toml", &reviewed);
+    let head = repo.commit(LI, "2026-07-02T10:00:00+08:00");
+    let (_, report) = pr(&repo, fork, head);
+    let found = authority(&new_findings(&report));
+    assert!(
+        found.len() == 1
+            && found[0]
+                .2
+                .starts_with("`legal_review` changed by `li.gong`"),
+        "{found:?}"
+    );
+    // Legal itself may.
+    repo.checkout(fork);
+    repo.write("agreements/AGR-1.toml", &reviewed);
+    let reviewed_head = repo.commit(FANG, "2026-07-02T10:00:00+08:00");
+    let (_, report) = pr(&repo, fork, reviewed_head);
+    assert!(authority(&new_findings(&report)).is_empty(), "{report}");
+
+    // After the review: the owner records the counterparty's signature,
+    // but may not sign for the company; the head of R&D may.
+    let ours =
+        "\n[[signature]]\nparty = \"us\"\nby = \"li.gong\"\nat = 2026-07-03T10:00:00+08:00\n";
+    let theirs = "\n[[signature]]\nparty = \"counterparty\"\nby = \"某厂 王总\"\nat = 2026-07-03T11:00:00+08:00\n";
+    repo.write(
+        "agreements/AGR-1.toml",
+        &format!("{reviewed}{ours}{theirs}"),
+    );
+    let head = repo.commit(LI, "2026-07-03T12:00:00+08:00");
+    let (_, report) = pr(&repo, reviewed_head, head);
+    let found = authority(&new_findings(&report));
+    assert_eq!(found.len(), 1, "only our signature: {found:?}");
+    assert!(found[0].2.contains("signature[us]"), "{found:?}");
+    repo.checkout(reviewed_head);
+    repo.write("agreements/AGR-1.toml", &format!("{reviewed}{ours}"));
+    let head = repo.commit(CHEN, "2026-07-03T12:00:00+08:00");
+    let (_, report) = pr(&repo, reviewed_head, head);
+    assert!(authority(&new_findings(&report)).is_empty(), "{report}");
+}
+
+#[test]
+fn a_new_agreement_cannot_carry_legals_approval() {
+    let repo = repo_with_legal();
+    let fork = repo.commit(ADMIN, "2026-07-01T10:00:00+08:00");
+    repo.write("agreements/AGR-9.toml", &format!("{AGREEMENT}{APPROVED}"));
+    let head = repo.commit(LI, "2026-07-02T10:00:00+08:00");
+    let (code, report) = pr(&repo, fork, head);
+    assert_eq!(code, 1, "{report}");
+    let found = authority(&new_findings(&report));
+    assert!(
+        found
+            .iter()
+            .any(|(rule, item, m)| rule == "O004" && item == "AGR-9" && m.contains("legal_review")),
+        "{found:?}"
+    );
+}

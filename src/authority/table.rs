@@ -153,6 +153,14 @@ pub static ENTRIES: &[Entry] = &[
     // signs for us (admins may too); the owner records the counterparty's
     // signature.
     entry(Agr, "legal_review", Act, true, &[&[Role::Legal]]),
+    // Asking legal is the owner's side's act; the verdict is legal's.
+    entry(
+        Agr,
+        "legal_review.requested_at",
+        Act,
+        false,
+        &[&[Role::Owner], &[Role::LeadHead]],
+    ),
     entry(
         Agr,
         "signature",

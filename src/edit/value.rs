@@ -57,6 +57,7 @@ pub const PERSON_FIELDS: &[&str] = &[
     "required",
     "informed",
     "read_by",
+    "participants",
 ];
 
 /// The shape of `path` (dotted, e.g. `blocked.reason`) in `kind`'s schema.

@@ -214,9 +214,8 @@ title = ""
 counterparty = ""
 kind = "supply"                # supply | customer | partnership | other
 terms = []                     # 关键条款
-
-[legal_review]                 # 提交法务审核的时间;法务填写 at、by、verdict
-requested_at = {date}
+# 送法务审核:baton set AGR-… legal_review.requested_at=now
+# 法务结论:baton set AGR-… legal_review.at=now legal_review.by=… legal_review.verdict=approved
 "#,
             ),
             (
@@ -289,9 +288,8 @@ title = ""
 counterparty = ""
 kind = "supply"                # supply | customer | partnership | other
 terms = []                     # the key terms
-
-[legal_review]                 # when legal was asked; legal fills in at, by, verdict
-requested_at = {date}
+# To legal: baton set AGR-… legal_review.requested_at=now
+# Legal's verdict: baton set AGR-… legal_review.at=now legal_review.by=… legal_review.verdict=approved
 "#,
             ),
             (
