@@ -4,7 +4,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use baton::model::{CalendarFile, ChangeRequest, ConfigFile, Meeting, OrgFile, Request, Task};
+use baton::model::{
+    Agreement, CalendarFile, ChangeRequest, CommRecord, Complaint, ConfigFile, Meeting, OrgFile,
+    Request, Task,
+};
 use baton::parse::parse_document;
 use serde_json::Value;
 
@@ -74,6 +77,9 @@ fn baton_valid(kind: &str, text: &str) -> bool {
         "calendar" => parse_document::<CalendarFile>(text).problems.is_empty(),
         "baton" => parse_document::<ConfigFile>(text).problems.is_empty(),
         "change" => parse_document::<ChangeRequest>(text).problems.is_empty(),
+        "complaint" => parse_document::<Complaint>(text).problems.is_empty(),
+        "agreement" => parse_document::<Agreement>(text).problems.is_empty(),
+        "comm" => parse_document::<CommRecord>(text).problems.is_empty(),
         other => panic!("unknown kind {other}"),
     }
 }
@@ -156,6 +162,9 @@ fn every_file_of_the_example_project_validates() {
             "meetings" => "meeting",
             "tasks" => "task",
             "changes" => "change",
+            "complaints" => "complaint",
+            "agreements" => "agreement",
+            "comms" => "comm",
             _ => continue,
         };
         let text = fs::read_to_string(entry.path()).unwrap();
@@ -170,4 +179,22 @@ fn every_file_of_the_example_project_validates() {
         checked += 1;
     }
     assert!(checked > 20, "only {checked} files");
+}
+
+/// Editors validate every kind: `.taplo.toml` maps each kind folder to its
+/// schema, and each schema file it names exists.
+#[test]
+fn taplo_maps_every_kind_folder_to_its_schema() {
+    let taplo = fs::read_to_string(root().join(".taplo.toml")).unwrap();
+    for (folder, _) in baton::source::KIND_FOLDERS {
+        let schema = match *folder {
+            "calendars" => "calendar".to_string(),
+            other => other.trim_end_matches('s').to_string(),
+        };
+        let rule = format!(
+            "include = [\"**/{folder}/**/*.toml\"]\n[rule.schema]\npath = \"schema/{schema}.schema.json\""
+        );
+        assert!(taplo.contains(&rule), "{folder}: {rule}");
+        assert!(root().join(format!("schema/{schema}.schema.json")).exists());
+    }
 }
