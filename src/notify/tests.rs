@@ -135,6 +135,38 @@ fn an_unanswered_request_reminds_the_assisting_contact() {
     assert!(of(&open, NotifyEvent::RequestAck).contains(&("zhou.min".into(), "REQ-002".into())));
 }
 
+#[test]
+fn complaints_legal_reviews_and_record_actions_remind_whoever_owes_them() {
+    let (reminders, _) = at("2026-09-24T10:00:00+08:00", |root| {
+        let complaint = "title = \"杯身掉色\"\nreceived_at = 2026-09-22T09:00:00+08:00\nowner = \"tang.xiao\"\n";
+        std::fs::write(root.join("complaints/CMP-2026-040.toml"), complaint).unwrap();
+        let resolved = "title = \"赠品漏发\"\nreceived_at = 2026-09-14T09:00:00+08:00\nowner = \"tang.xiao\"\n[response]\nat = 2026-09-14T15:00:00+08:00\n[resolution]\nat = 2026-09-18T11:00:00+08:00\n";
+        std::fs::write(root.join("complaints/CMP-2026-041.toml"), resolved).unwrap();
+    });
+    let complaints = of(&reminders, NotifyEvent::Complaint);
+    assert_eq!(
+        complaints,
+        [
+            ("tang.xiao".to_string(), "CMP-2026-041".to_string()),
+            ("tang.xiao".to_string(), "CMP-2026-040".to_string()),
+        ],
+        "a visit overdue since 09-21, a plan overdue since 09-24 09:00"
+    );
+    // The partnership agreement waits on the legal department.
+    assert_eq!(
+        of(&reminders, NotifyEvent::LegalReview),
+        [("fang.lv".to_string(), "AGR-2026-kol".to_string())]
+    );
+    // A record's action item not done by its due is overdue for its owner.
+    let (late, _) = at("2026-10-12T10:00:00+08:00", |_| {});
+    assert!(
+        of(&late, NotifyEvent::Overdue)
+            .contains(&("zhang.jingli".into(), "COM-2026-09-22-email".into())),
+        "{:?}",
+        of(&late, NotifyEvent::Overdue)
+    );
+}
+
 fn channel(text: &str) -> crate::model::NotifyChannel {
     let parsed = crate::parse::parse_document::<crate::model::NotifyChannel>(text);
     parsed.value.unwrap()
