@@ -86,23 +86,52 @@ fn every_service_level_missed_once_and_since_met_exits_zero() {
         assert_eq!(finding["severity"], "info", "{finding:#}");
         assert_eq!(finding["closed"], true, "{finding:#}");
     }
-    // A team that wants late acts to keep showing says so per rule.
+    // A team that wants late acts to keep showing says so per rule: as
+    // SPEC §4 writes it (a dotted key), quoted, or as a table.
+    for rules in [
+        "W001.closed = \"warning\"\nW003 = { level = \"warning\", closed = \"info\" }",
+        "\"W001.closed\" = \"warning\"",
+        "W001 = { closed = \"warning\" }",
+    ] {
+        let dir = copy();
+        let config = fs::read_to_string(dir.path().join("baton.toml")).unwrap();
+        fs::write(
+            dir.path().join("baton.toml"),
+            format!("{config}\n[rules]\n{rules}\n"),
+        )
+        .unwrap();
+        let (code, report) = json(dir.path(), &[]);
+        assert_eq!(code, 0, "{rules}: {report:#}");
+        let warnings: Vec<_> = findings(&report)
+            .into_iter()
+            .filter(|f| f.2 == "warning")
+            .collect();
+        assert_eq!(
+            warnings,
+            [("W001".into(), "REQ-1".into(), "warning".into())],
+            "{rules}"
+        );
+    }
+    // A misspelt level is still an error with the file's position.
     let dir = copy();
     let config = fs::read_to_string(dir.path().join("baton.toml")).unwrap();
     fs::write(
         dir.path().join("baton.toml"),
-        format!("{config}\n[rules]\n\"W001.closed\" = \"warning\"\n"),
+        format!("{config}\n[rules]\nW001.closed = \"warnin\"\n"),
     )
     .unwrap();
-    let (code, report) = json(dir.path(), &[]);
-    assert_eq!(code, 0);
-    let warnings: Vec<_> = findings(&report)
-        .into_iter()
-        .filter(|f| f.2 == "warning")
-        .collect();
-    assert_eq!(
-        warnings,
-        [("W001".into(), "REQ-1".into(), "warning".into())]
+    let (code, stdout, stderr) = run(&[
+        "check",
+        dir.path().to_str().unwrap(),
+        "--now",
+        "2026-11-20T10:00:00+08:00",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("baton.toml:") && stderr.contains("warnin"),
+        "{stderr}"
     );
 }
 

@@ -116,7 +116,7 @@ pub(super) fn resolve(
                 .unwrap_or_default(),
             workday,
             sla,
-            rules: config.rules.clone(),
+            rules: rule_levels(&config.rules),
             authority,
             legal_department: config
                 .project
@@ -237,6 +237,24 @@ fn resolve_authority(
         overrides.insert(key.clone(), grants);
     }
     crate::authority::Authority::new(overrides)
+}
+
+/// `[rules]` as code → level, a closed breaches' level under `CODE.closed`
+/// however it was written (`"W001.closed" = …` or `W001.closed = …`).
+fn rule_levels(
+    rules: &BTreeMap<String, Sp<crate::model::RuleSetting>>,
+) -> BTreeMap<String, Sp<crate::diag::Level>> {
+    let mut out = BTreeMap::new();
+    for (key, setting) in rules {
+        let span = setting.span();
+        if let Some(level) = setting.get().level {
+            out.insert(key.clone(), Sp::new(span.clone(), level));
+        }
+        if let Some(closed) = setting.get().closed {
+            out.insert(format!("{key}.closed"), Sp::new(span, closed));
+        }
+    }
+    out
 }
 
 fn resolve_sla(config: &ConfigFile) -> Sla {

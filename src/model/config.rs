@@ -10,6 +10,77 @@ use crate::messages::Lang;
 use crate::parse::{ClockTime, Day, Sp};
 use crate::time::Duration;
 
+/// A `[rules]` value: a level (`W001 = "warning"`), or a table of the
+/// rule's level and the level of its closed breaches — which is what TOML
+/// makes of the dotted key `W001.closed = "warning"` (SPEC §4), and of
+/// `W001 = { level = "error", closed = "warning" }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RuleSetting {
+    /// The rule's level.
+    pub level: Option<Level>,
+    /// The level of its closed breaches.
+    pub closed: Option<Level>,
+}
+
+impl<'de> Deserialize<'de> for RuleSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RuleSetting;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("\"error\", \"warning\", \"info\" or \"off\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RuleSetting, E> {
+                let level = Level::deserialize(serde::de::value::StrDeserializer::<E>::new(v))?;
+                Ok(RuleSetting {
+                    level: Some(level),
+                    closed: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RuleSetting, A::Error> {
+                let mut setting = RuleSetting::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "level" => setting.level = Some(map.next_value()?),
+                        "closed" => setting.closed = Some(map.next_value()?),
+                        other => {
+                            return Err(serde::de::Error::unknown_field(
+                                other,
+                                &["level", "closed"],
+                            ));
+                        }
+                    }
+                }
+                Ok(setting)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl JsonSchema for RuleSetting {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleSetting".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let level = generator.subschema_for::<Level>();
+        schemars::json_schema!({
+            "description": "A level, or `closed` (and `level`) for the rule's closed breaches",
+            "anyOf": [
+                level,
+                {
+                    "type": "object",
+                    "properties": { "level": level, "closed": level },
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
 /// The project file `baton.toml` at the root of a baton repository.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -23,9 +94,11 @@ pub struct ConfigFile {
     /// Service levels: how long each step of the process may take.
     #[serde(default)]
     pub sla: SlaSection,
-    /// Severity per rule code (or name): "error", "warning", "info" or "off".
+    /// Severity per rule code (or name): "error", "warning", "info" or
+    /// "off"; `W001.closed = "warning"` sets the level of a rule's closed
+    /// breaches.
     #[serde(default)]
-    pub rules: BTreeMap<String, Sp<Level>>,
+    pub rules: BTreeMap<String, Sp<RuleSetting>>,
     /// Who may change what (SPEC §6): `"<kind>.<field>"` → roles, e.g.
     /// `"task.due" = ["acceptor", "lead_head", "change"]`. Roles: owner,
     /// manager, lead_head, acceptor, requester, member, organizer, chair,

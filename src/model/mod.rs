@@ -30,8 +30,8 @@ pub use complaint::{
     Satisfaction, complaint_stage,
 };
 pub use config::{
-    ConfigFile, IdsSection, NotifyChannel, NotifyEvent, NotifyKind, ProjectSection, SlaSection,
-    WorkdaySection,
+    ConfigFile, IdsSection, NotifyChannel, NotifyEvent, NotifyKind, ProjectSection, RuleSetting,
+    SlaSection, WorkdaySection,
 };
 pub use meeting::{ActionItem, AgendaItem, Meeting, Minutes};
 pub use org::{Department, Org, OrgFile, Person, Role};
