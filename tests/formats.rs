@@ -234,3 +234,71 @@ fn a_report_of_the_spec_shape_renders() {
     );
     assert!(refused(&bad_sha).contains("is not a commit id"));
 }
+
+/// GitLab's Code Quality report: one entry per finding at the checked
+/// revision, with the fields GitLab reads, and waived findings left out.
+#[test]
+fn codequality_has_gitlabs_fields_for_every_finding() {
+    let (code, json) = run(&[
+        "check",
+        "example-project/broken",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let waived = findings.iter().filter(|f| !f["waived"].is_null()).count();
+    let (code, text) = run(&[
+        "check",
+        "example-project/broken",
+        "--now",
+        NOW,
+        "--format",
+        "codequality",
+    ]);
+    assert_eq!(code, 1);
+    let issues: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(issues.len(), findings.len() - waived);
+    assert!(
+        !text.starts_with('\u{feff}'),
+        "GitLab refuses a byte-order mark"
+    );
+    for issue in &issues {
+        for field in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(
+                issue[field].as_str().is_some_and(|s| !s.is_empty()),
+                "{field}: {issue}"
+            );
+        }
+        assert!(
+            ["info", "minor", "major", "critical", "blocker"]
+                .contains(&issue["severity"].as_str().unwrap()),
+            "{issue}"
+        );
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(
+            path.starts_with("example-project/broken/") && root().join(path).exists(),
+            "{path} is relative to the repository's root"
+        );
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+    }
+    let overdue = issues
+        .iter()
+        .find(|i| i["check_name"] == "baton/D001 overdue")
+        .unwrap();
+    assert_eq!(overdue["severity"], "major");
+    let mut fingerprints: Vec<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
+    assert_eq!(
+        fingerprints.len(),
+        issues.len(),
+        "one entry per finding in the widget"
+    );
+}

@@ -33,6 +33,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// GitLab's Code Quality report, for the merge-request widget.
+    Codequality,
 }
 
 /// Which errors fail the check.
@@ -268,7 +270,7 @@ pub(crate) fn links_from_env(sha: Option<&str>) -> Option<Links> {
         .or_else(|| std::env::var("GITHUB_SHA").ok())
         .filter(|s| valid_sha(s))?;
     Some(Links {
-        repo_url: format!("{}/{repository}", server.trim_end_matches('/')),
+        blob_url: format!("{}/{repository}/blob", server.trim_end_matches('/')),
         sha,
     })
 }
@@ -415,6 +417,9 @@ pub fn run(args: CheckArgs) -> Outcome {
         }),
         (Format::Sarif, _) => output::write_with(args.output.as_deref(), |out| {
             report::sarif::to_writer(out, &doc)
+        }),
+        (Format::Codequality, _) => output::write_with(args.output.as_deref(), |out| {
+            report::codequality::to_writer(out, &doc)
         }),
         (format, done) => {
             let text = match (format, done) {

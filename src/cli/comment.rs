@@ -1,5 +1,6 @@
-//! `baton comment`: publish a pull-request check to GitHub — one sticky
-//! comment and the commit status `baton`.
+//! `baton comment`: publish a pull-request check — one sticky comment and
+//! the commit status `baton` — to GitHub, GitLab (a merge request's note)
+//! or Gitea/Forgejo, the forge of the CI job by default.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -13,23 +14,30 @@ use crate::git::GitRepo;
 use crate::messages::{Lang, Msg};
 use crate::pr::{PrOptions, check_pr};
 use crate::publish::{
-    CommentOutcome, GitHub, GitHubError, RetryPolicy, StatusState, Target, safe_for_token,
-    set_status, upsert_comment, valid_base_url, valid_repository, valid_sha,
+    CommentOutcome, Forge, ForgeError, ForgeKind, RetryPolicy, StatusState, Target, safe_for_token,
+    valid_base_url, valid_gitlab_project, valid_repository, valid_sha,
 };
 use crate::report::ReportDoc;
 use crate::report::markdown::{self, Links};
 
-/// Arguments of `baton comment`. The token is read from `GITHUB_TOKEN`
-/// only (never an argument: it would land in shell history and logs).
+/// Arguments of `baton comment`. The token is read from the environment
+/// only (never an argument: it would land in shell history and logs):
+/// `GITHUB_TOKEN` (GitHub), `BATON_GITLAB_TOKEN` (GitLab), `GITEA_TOKEN`
+/// else `GITHUB_TOKEN` (Gitea, Forgejo).
 #[derive(Debug, Args)]
 pub struct CommentArgs {
     /// The baton repository, when the check runs here (no --report).
     #[arg(default_value = ".")]
     pub path: PathBuf,
-    /// The repository, OWNER/NAME (default: GITHUB_REPOSITORY).
-    #[arg(long, env = "GITHUB_REPOSITORY")]
+    /// The forge (default: the CI job's: GITLAB_CI, GITEA_ACTIONS or FORGEJO_ACTIONS, else github).
+    #[arg(long, value_enum)]
+    pub forge: Option<ForgeKind>,
+    /// The repository, OWNER/NAME; on GitLab the project's id or GROUP/PROJECT
+    /// (default: GITHUB_REPOSITORY; on GitLab CI_PROJECT_ID).
+    #[arg(long)]
     pub repo: Option<String>,
-    /// The pull request number (default: from the event at GITHUB_EVENT_PATH).
+    /// The pull request number, a merge request's iid (default: from the
+    /// event at GITHUB_EVENT_PATH; on GitLab CI_MERGE_REQUEST_IID).
     #[arg(long)]
     pub pr: Option<u64>,
     /// The head commit for the status and links (default: the event's head, else GITHUB_SHA).
@@ -48,10 +56,12 @@ pub struct CommentArgs {
     /// Evaluate at this time (RFC 3339) when the check runs here.
     #[arg(long, env = "BATON_NOW")]
     pub now: Option<String>,
-    /// GitHub's REST API (GitHub Enterprise: https://HOST/api/v3).
-    #[arg(long, env = "GITHUB_API_URL", default_value = "https://api.github.com")]
-    pub api_url: String,
-    /// Seconds to wait for each GitHub call.
+    /// The forge's REST API (default: GITHUB_API_URL else https://api.github.com;
+    /// GitLab: CI_API_V4_URL else https://gitlab.com/api/v4; Gitea: GITHUB_API_URL,
+    /// which Gitea Actions sets to https://HOST/api/v1).
+    #[arg(long)]
+    pub api_url: Option<String>,
+    /// Seconds to wait for each call to the forge.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
     /// Which errors fail: `new` (default) or `all`.
@@ -100,6 +110,29 @@ fn run_url() -> Option<String> {
     ))
 }
 
+/// A CI variable, when set and not empty.
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// What the CI job says of the pull request: (number, base, head), from
+/// the GitHub/Gitea event, or GitLab's merge-request pipeline variables.
+/// GitLab's base is the target branch's tip in a merged-results pipeline,
+/// else the merge base; its head is the source branch's tip (in a
+/// merged-results pipeline `CI_COMMIT_SHA` is GitLab's own merge commit).
+fn ci_pull_request(forge: ForgeKind) -> Option<(u64, Option<String>, Option<String>)> {
+    match forge {
+        ForgeKind::Gitlab => {
+            let iid = var("CI_MERGE_REQUEST_IID")?.parse().ok()?;
+            let base = var("CI_MERGE_REQUEST_TARGET_BRANCH_SHA")
+                .or_else(|| var("CI_MERGE_REQUEST_DIFF_BASE_SHA"));
+            let head = var("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA").or_else(|| var("CI_COMMIT_SHA"));
+            Some((iid, base, head))
+        }
+        ForgeKind::Github | ForgeKind::Gitea => event_pull_request(),
+    }
+}
+
 fn report(
     args: &CommentArgs,
     event: &Option<(u64, Option<String>, Option<String>)>,
@@ -119,7 +152,7 @@ fn report(
         .clone()
         .or_else(|| event.as_ref().and_then(|e| e.2.clone()));
     let (Some(base), Some(head)) = (base, head) else {
-        return Err("no report and no revisions: give --report FILE, or --base and --head (or run on a pull_request event)".into());
+        return Err("no report and no revisions: give --report FILE, or --base and --head (or run in a pull-request or merge-request pipeline)".into());
     };
     let repo = GitRepo::discover(&args.path).map_err(|e| e.to_string())?;
     let base = repo.resolve(&base).map_err(|e| e.to_string())?;
@@ -136,20 +169,122 @@ fn report(
     Ok((ReportDoc::from_pr(&pr, lang), true))
 }
 
+/// The repository (GitHub, Gitea: OWNER/NAME) or project (GitLab), checked
+/// so that it cannot leave its place in a URL.
+fn repository(forge: ForgeKind, given: Option<&str>) -> Result<String, String> {
+    let given = given.map(str::to_string).or_else(|| match forge {
+        ForgeKind::Gitlab => var("CI_PROJECT_ID"),
+        ForgeKind::Github | ForgeKind::Gitea => var("GITHUB_REPOSITORY"),
+    });
+    let Some(repo) = given else {
+        return Err(match forge {
+            ForgeKind::Gitlab => {
+                "no project: give --repo ID (or run in GitLab CI, which sets CI_PROJECT_ID)".into()
+            }
+            _ => "no repository: give --repo OWNER/NAME (or set GITHUB_REPOSITORY)".into(),
+        });
+    };
+    let valid = match forge {
+        ForgeKind::Gitlab => valid_gitlab_project(&repo),
+        _ => repo
+            .split_once('/')
+            .is_some_and(|(o, n)| valid_repository(o, n)),
+    };
+    if valid {
+        Ok(repo)
+    } else {
+        Err(format!(
+            "`{}` is not a {} (letters, digits, `-`, `_`, `.`)",
+            crate::report::sanitize(&repo),
+            match forge {
+                ForgeKind::Gitlab => "project id or GROUP/PROJECT path",
+                _ => "repository OWNER/NAME",
+            }
+        ))
+    }
+}
+
+/// The forge's API: --api-url, else the CI job's.
+fn api_url(forge: ForgeKind, given: Option<&str>) -> Result<String, String> {
+    if let Some(url) = given {
+        return Ok(url.to_string());
+    }
+    match forge {
+        ForgeKind::Github => {
+            Ok(var("GITHUB_API_URL").unwrap_or_else(|| "https://api.github.com".into()))
+        }
+        ForgeKind::Gitlab => {
+            Ok(var("CI_API_V4_URL").unwrap_or_else(|| "https://gitlab.com/api/v4".into()))
+        }
+        ForgeKind::Gitea => var("GITHUB_API_URL").ok_or_else(|| {
+            "no Gitea API: give --api-url https://HOST/api/v1 (Gitea Actions sets GITHUB_API_URL)".into()
+        }),
+    }
+}
+
+/// Links to the files of the head commit, and the CI run's page.
+fn web_links(forge: ForgeKind, repo: &str, sha: &str) -> (Option<Links>, Option<String>) {
+    match forge {
+        ForgeKind::Github => {
+            let server = var("GITHUB_SERVER_URL")
+                .filter(|s| valid_base_url(s))
+                .unwrap_or_else(|| "https://github.com".into());
+            let links = links_from_env(Some(sha)).unwrap_or(Links {
+                blob_url: forge.blob_url(&format!("{}/{repo}", server.trim_end_matches('/'))),
+                sha: sha.to_string(),
+            });
+            (Some(links), run_url())
+        }
+        ForgeKind::Gitlab => {
+            let links = var("CI_PROJECT_URL")
+                .filter(|u| valid_base_url(u))
+                .map(|url| Links {
+                    blob_url: forge.blob_url(&url),
+                    sha: sha.to_string(),
+                });
+            (links, var("CI_PIPELINE_URL").filter(|u| valid_base_url(u)))
+        }
+        ForgeKind::Gitea => {
+            let links = var("GITHUB_SERVER_URL")
+                .filter(|s| valid_base_url(s))
+                .map(|server| Links {
+                    blob_url: forge.blob_url(&format!("{}/{repo}", server.trim_end_matches('/'))),
+                    sha: sha.to_string(),
+                });
+            (links, None)
+        }
+    }
+}
+
+/// The token, from the forge's environment variables.
+fn token(forge: ForgeKind) -> Result<String, String> {
+    if let Some(token) = forge.token_envs().iter().find_map(|name| var(name)) {
+        return Ok(token);
+    }
+    Err(match forge {
+        ForgeKind::Gitlab if var("CI_JOB_TOKEN").is_some() => "BATON_GITLAB_TOKEN is not set, and CI_JOB_TOKEN cannot write merge-request notes or commit statuses: create a project access token with the `api` scope (role Developer or above) and store it as the masked CI/CD variable BATON_GITLAB_TOKEN".into(),
+        _ => format!(
+            "{} is not set: nothing can be published",
+            forge.token_envs().join(" or ")
+        ),
+    })
+}
+
 /// Runs `baton comment`.
 pub fn run(args: CommentArgs) -> Outcome {
-    let event = event_pull_request();
-    let Some((owner, name)) = args.repo.as_deref().and_then(|r| r.split_once('/')) else {
-        return fail("no repository: give --repo OWNER/NAME (or set GITHUB_REPOSITORY)");
+    let forge = args
+        .forge
+        .or_else(ForgeKind::from_env)
+        .unwrap_or(ForgeKind::Github);
+    let event = ci_pull_request(forge);
+    let repo = match repository(forge, args.repo.as_deref()) {
+        Ok(repo) => repo,
+        Err(e) => return fail(e),
     };
-    if !valid_repository(owner, name) {
-        return fail(format!(
-            "`{}` is not a repository (OWNER/NAME: letters, digits, `-`, `_`, `.`)",
-            crate::report::sanitize(&format!("{owner}/{name}"))
-        ));
-    }
     let Some(pr) = args.pr.or(event.as_ref().map(|e| e.0)) else {
-        return fail("no pull request: give --pr N (or run on a pull_request event)");
+        return fail(
+            "no pull request: give --pr N (or run on a pull_request event, or in a merge-request pipeline)",
+        );
     };
     let (doc, ran_here) = match report(&args, &event) {
         Ok(report) => report,
@@ -164,7 +299,7 @@ pub fn run(args: CommentArgs) -> Outcome {
         .clone()
         .or_else(|| doc.head.as_ref().map(|h| h.commit.clone()))
         .or_else(|| event.as_ref().and_then(|e| e.2.clone()))
-        .or_else(|| std::env::var("GITHUB_SHA").ok());
+        .or_else(|| var("GITHUB_SHA"));
     let Some(sha) = sha else {
         return fail("no head commit: give --sha (or a report from --base/--head)");
     };
@@ -174,30 +309,25 @@ pub fn run(args: CommentArgs) -> Outcome {
             crate::report::sanitize(&sha)
         ));
     }
-    let server = std::env::var("GITHUB_SERVER_URL")
-        .ok()
-        .filter(|s| valid_base_url(s))
-        .unwrap_or_else(|| "https://github.com".into());
-    let links = links_from_env(Some(&sha)).unwrap_or(Links {
-        repo_url: format!("{}/{owner}/{name}", server.trim_end_matches('/')),
-        sha: sha.clone(),
-    });
-    let body = markdown::render(&doc, Some(&links), lang, markdown::GITHUB_LIMIT);
+    let (links, run_page) = web_links(forge, &repo, &sha);
+    let body = markdown::render(&doc, links.as_ref(), lang, forge.body_limit());
     if ran_here {
         write_job_summary(&body);
     }
     let fails = doc.fails(args.fail_on == Some(FailOn::All));
 
-    let Some(token) = std::env::var("GITHUB_TOKEN")
-        .ok()
-        .filter(|t| !t.trim().is_empty())
-    else {
-        return fail("GITHUB_TOKEN is not set: nothing can be published");
+    let token = match token(forge) {
+        Ok(token) => token,
+        Err(e) => return fail(e),
     };
-    if !safe_for_token(&args.api_url) {
+    let api = match api_url(forge, args.api_url.as_deref()) {
+        Ok(api) => api,
+        Err(e) => return fail(e),
+    };
+    if !safe_for_token(&api) {
         return fail(format!(
             "`{}` is not https: the token would cross the network in clear (http is allowed only to 127.0.0.1 and localhost)",
-            crate::report::sanitize(&args.api_url)
+            crate::report::sanitize(&api)
         ));
     }
     let policy = RetryPolicy {
@@ -205,10 +335,13 @@ pub fn run(args: CommentArgs) -> Outcome {
         ..RetryPolicy::default()
     };
     let target = Target {
-        owner: owner.to_string(),
-        repo: name.to_string(),
+        repo: repo.clone(),
         pr,
         sha,
+    };
+    let pipeline_id = match forge {
+        ForgeKind::Gitlab => var("CI_PIPELINE_ID").and_then(|id| id.parse().ok()),
+        _ => None,
     };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -217,23 +350,42 @@ pub fn run(args: CommentArgs) -> Outcome {
         Ok(runtime) => runtime,
         Err(e) => return fail(format!("cannot start the network runtime: {e}")),
     };
-    let result: Result<(), GitHubError> = runtime.block_on(async {
-        let github = GitHub::new(&args.api_url, &token, policy)?;
-        match upsert_comment(&github, &target, &body).await {
-            Ok(CommentOutcome::Created(id)) => say!("baton: created comment {id} on {owner}/{name}#{pr}"),
-            Ok(CommentOutcome::Updated(id)) => say!("baton: updated comment {id} on {owner}/{name}#{pr}"),
-            Err(GitHubError::Forbidden { status, message }) => {
-                degrade(&body, status, &message, ran_here);
+    let result: Result<(), ForgeError> = runtime.block_on(async {
+        let client = Forge::new(forge, &api, &token, policy, target.clone())?;
+        let name = client.name();
+        match client.upsert_comment(&body).await {
+            Ok(CommentOutcome::Created(id)) => {
+                say!("baton: created comment {id} on {name} {repo}#{pr}")
+            }
+            Ok(CommentOutcome::Updated(id)) => {
+                say!("baton: updated comment {id} on {name} {repo}#{pr}")
+            }
+            Err(ForgeError::Forbidden {
+                status, message, ..
+            }) => {
+                degrade(forge, &body, status, &message, ran_here);
                 return Ok(());
             }
             Err(e) => return Err(e),
         }
         if !args.no_status {
             let (state, verdict) = verdict(&doc, fails, lang);
-            match set_status(&github, &target, state, &verdict, run_url().as_deref()).await {
-                Ok(()) => say!("baton: set status `baton` to {} on {}", if fails { "failure" } else { "success" }, target.sha),
-                Err(GitHubError::Forbidden { status, message }) => {
-                    say!("note: GitHub refused the commit status ({status}: {message}); the token needs `statuses: write`");
+            match client
+                .set_status(state, &verdict, run_page.as_deref(), pipeline_id)
+                .await
+            {
+                Ok(()) => say!(
+                    "baton: set status `baton` to {} on {}",
+                    if fails { "failure" } else { "success" },
+                    target.sha
+                ),
+                Err(ForgeError::Forbidden {
+                    status, message, ..
+                }) => {
+                    say!(
+                        "note: {name} refused the commit status ({status}: {message}); {}",
+                        status_permission(forge)
+                    );
                 }
                 Err(e) => return Err(e),
             }
@@ -247,13 +399,33 @@ pub fn run(args: CommentArgs) -> Outcome {
     }
 }
 
-/// A read-only token (a pull request from a fork): the comment goes to the
-/// job summary and the log instead, and the outcome is the findings'.
-fn degrade(body: &str, status: u16, message: &str, summary_written: bool) {
-    say!(
-        "note: GitHub refused the comment ({status}: {message}). Pull requests from forks get a read-only token; \
-         the comment is in the job summary and below. See README.md, \"Pull requests from forks\"."
-    );
+/// What a token needs to set the commit status.
+fn status_permission(forge: ForgeKind) -> &'static str {
+    match forge {
+        ForgeKind::Github => "the token needs `statuses: write`",
+        ForgeKind::Gitlab => "the token needs the `api` scope and the Developer role",
+        ForgeKind::Gitea => "the token needs write access to the repository's code",
+    }
+}
+
+/// A token that may not comment (a pull request from a fork, a token
+/// without the scope): the comment goes to the job summary and the log
+/// instead, and the outcome is the findings'.
+fn degrade(forge: ForgeKind, body: &str, status: u16, message: &str, summary_written: bool) {
+    match forge {
+        ForgeKind::Github => say!(
+            "note: GitHub refused the comment ({status}: {message}). Pull requests from forks get a read-only token; \
+             the comment is in the job summary and below. See README.md, \"Pull requests from forks\"."
+        ),
+        ForgeKind::Gitlab => say!(
+            "note: GitLab refused the note ({status}: {message}). BATON_GITLAB_TOKEN needs the `api` scope and the \
+             Developer role on the project; the note is below."
+        ),
+        ForgeKind::Gitea => say!(
+            "note: Gitea refused the comment ({status}: {message}). Pull requests from forks get a read-only token, \
+             and a restricted token needs `pull-requests: write`; the comment is below."
+        ),
+    }
     if !summary_written {
         write_job_summary(body);
     }

@@ -18,6 +18,8 @@ pub enum RenderFormat {
     Github,
     /// SARIF 2.1.0.
     Sarif,
+    /// GitLab's Code Quality report.
+    Codequality,
 }
 
 /// Arguments of `baton render`.
@@ -58,6 +60,7 @@ pub fn run(args: RenderArgs) -> Outcome {
         }
         RenderFormat::Github => github::render(&doc),
         RenderFormat::Sarif => sarif::render(&doc),
+        RenderFormat::Codequality => crate::report::codequality::render(&doc),
     };
     match output::write(args.output.as_deref(), &rendered) {
         Ok(()) => Outcome::Clean,

@@ -387,23 +387,7 @@ pub fn ci(forge: &str) -> (&'static str, &'static str) {
         "gitea" => (".gitea/workflows/baton.yml", GITHUB),
         "gitlab" => (
             ".gitlab-ci.yml",
-            r#"# Check every merge request with baton: the job fails on new errors.
-# (A sticky merge-request note and a commit status come with baton's GitLab support.)
-baton:
-  image: rust:1
-  rules:
-    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
-  variables:
-    GIT_DEPTH: 0
-  script:
-    - cargo install --locked baton
-    - baton check --base "$CI_MERGE_REQUEST_DIFF_BASE_SHA" --head "$CI_COMMIT_SHA" --format json --output baton-report.json || status=$?
-    - baton render baton-report.json --format markdown
-    - exit ${status:-0}
-  artifacts:
-    when: always
-    paths: [baton-report.json]
-"#,
+            include_str!("../../example-project/.gitlab-ci.yml"),
         ),
         _ => (".github/workflows/baton.yml", GITHUB),
     }

@@ -1,7 +1,7 @@
-//! A GitHub REST client: octocrab for transport, with a timeout on every
-//! call, bounded retries on server errors and rate limits, a cap on every
-//! response body, no redirects, and the token redacted from everything a
-//! server says.
+//! A forge's REST client (GitHub, GitLab, Gitea): octocrab for transport,
+//! with a timeout on every call, bounded retries on server errors and rate
+//! limits, a cap on every response body, no redirects, and the token
+//! redacted from everything a server says.
 //!
 //! octocrab's own retry layer is not used: honouring `Retry-After` and
 //! `x-ratelimit-reset` needs the response headers, which octocrab's typed
@@ -24,87 +24,110 @@ use super::redact::redact;
 /// largest size (65,536 characters) is under 16 MiB.
 pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
-/// Why a GitHub call failed. Every text in it came through [`redact`].
+/// Why a forge call failed. Every text in it came through [`redact`];
+/// `forge` is the forge's name (`GitHub`, `GitLab`, `Gitea`).
 #[derive(Debug, thiserror::Error)]
-pub enum GitHubError {
+pub enum ForgeError {
     /// The token is not accepted (wrong, expired, revoked): a setup
     /// mistake, never a read-only fork token.
     #[error(
-        "GitHub rejected the token (401: {message}): GITHUB_TOKEN is wrong, expired or revoked"
+        "{forge} rejected the token (401: {message}): {token_env} is wrong, expired or revoked"
     )]
     Unauthorized {
-        /// GitHub's message.
+        /// The forge.
+        forge: &'static str,
+        /// Where the token came from.
+        token_env: &'static str,
+        /// The forge's message.
         message: String,
     },
     /// The token may not do this (a fork's read-only token, missing permissions).
-    #[error("GitHub refused the request ({status}): {message}")]
+    #[error("{forge} refused the request ({status}): {message}")]
     Forbidden {
+        /// The forge.
+        forge: &'static str,
         /// 403 or 404.
         status: u16,
-        /// GitHub's message.
+        /// The forge's message.
         message: String,
     },
     /// Any other error status.
-    #[error("GitHub answered {status}: {message}")]
+    #[error("{forge} answered {status}: {message}")]
     Status {
+        /// The forge.
+        forge: &'static str,
         /// The status.
         status: u16,
-        /// GitHub's message.
+        /// The forge's message.
         message: String,
     },
     /// A server error that outlasted the retries.
-    #[error("GitHub answered {status} {attempts} times ({message}); try again later")]
+    #[error("{forge} answered {status} {attempts} times ({message}); try again later")]
     Unavailable {
+        /// The forge.
+        forge: &'static str,
         /// The last status.
         status: u16,
         /// How many times it was asked.
         attempts: u32,
-        /// GitHub's last message.
+        /// The forge's last message.
         message: String,
     },
     /// A redirect, which baton does not follow.
     #[error(
-        "GitHub answered {status}, a redirect to `{location}`, which baton does not follow: check --api-url and --repo"
+        "{forge} answered {status}, a redirect to `{location}`, which baton does not follow: check --api-url and --repo"
     )]
     Redirected {
+        /// The forge.
+        forge: &'static str,
         /// The status.
         status: u16,
         /// Where it pointed.
         location: String,
     },
     /// Still rate limited after waiting as long as allowed.
-    #[error("GitHub's rate limit did not clear in time (it asked to wait {wait_seconds} s)")]
+    #[error("{forge}'s rate limit did not clear in time (it asked to wait {wait_seconds} s)")]
     RateLimited {
-        /// How long GitHub asked to wait.
+        /// The forge.
+        forge: &'static str,
+        /// How long the forge asked to wait.
         wait_seconds: u64,
     },
-    /// A success status with a body that is not what GitHub sends.
-    #[error("GitHub's answer to {what} is not what GitHub sends ({detail}): check --api-url")]
+    /// A success status with a body that is not what the forge sends.
+    #[error("{forge}'s answer to {what} is not what {forge} sends ({detail}): check --api-url")]
     Unexpected {
+        /// The forge.
+        forge: &'static str,
         /// Which call.
         what: String,
         /// What was wrong.
         detail: String,
     },
     /// A body over [`MAX_RESPONSE_BYTES`].
-    #[error("GitHub's answer to {what} is over the {limit}-byte limit: check --api-url")]
+    #[error("{forge}'s answer to {what} is over the {limit}-byte limit: check --api-url")]
     TooLarge {
+        /// The forge.
+        forge: &'static str,
         /// Which call.
         what: String,
         /// The limit.
         limit: usize,
     },
     /// No answer in time.
-    #[error("GitHub did not answer within {seconds} s ({what})")]
+    #[error("{forge} did not answer within {seconds} s ({what})")]
     Timeout {
+        /// The forge.
+        forge: &'static str,
         /// The timeout.
         seconds: u64,
         /// Which call.
         what: String,
     },
     /// The connection failed.
-    #[error("cannot reach GitHub at {api}: {message}")]
+    #[error("cannot reach {forge} at {api}: {message}")]
     Network {
+        /// The forge.
+        forge: &'static str,
         /// The API base URL.
         api: String,
         /// What happened.
@@ -150,23 +173,29 @@ pub struct Response {
     pub body: Value,
     /// Which call it answers (`POST /repos/…/comments`), for messages.
     pub what: String,
+    /// The forge that answered.
+    pub forge: &'static str,
 }
 
 impl Response {
     /// The body as `T`, when the status is `expected`: anything else is
-    /// not GitHub's answer to this call.
-    pub fn expect<T: DeserializeOwned>(self, expected: StatusCode) -> Result<T, GitHubError> {
+    /// not the forge's answer to this call.
+    pub fn expect<T: DeserializeOwned>(self, expected: StatusCode) -> Result<T, ForgeError> {
         if self.status != expected {
-            return Err(GitHubError::Unexpected {
+            return Err(ForgeError::Unexpected {
+                forge: self.forge,
                 what: self.what,
                 detail: format!(
-                    "status {}, where GitHub answers {}",
+                    "status {}, where {} answers {}",
                     self.status.as_u16(),
+                    self.forge,
                     expected.as_u16()
                 ),
             });
         }
-        serde_json::from_value(self.body).map_err(|e| GitHubError::Unexpected {
+        let forge = self.forge;
+        serde_json::from_value(self.body).map_err(|e| ForgeError::Unexpected {
+            forge,
             what: self.what,
             detail: e.to_string(),
         })
@@ -182,21 +211,54 @@ pub enum Method {
     Post,
     /// PATCH.
     Patch,
+    /// PUT (GitLab edits notes with it).
+    Put,
 }
 
-/// GitHub's REST API at a base URL, with a token.
-pub struct GitHub {
+/// How a forge takes its token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthStyle {
+    /// `Authorization: Bearer TOKEN` (GitHub).
+    Bearer,
+    /// `PRIVATE-TOKEN: TOKEN` (GitLab's personal and project access tokens).
+    PrivateToken,
+    /// `Authorization: token TOKEN` (Gitea, Forgejo).
+    Token,
+}
+
+/// Who the client talks to, for its requests and its messages.
+#[derive(Debug, Clone, Copy)]
+pub struct ForgeInfo {
+    /// The forge's name in messages: `GitHub`, `GitLab`, `Gitea`.
+    pub name: &'static str,
+    /// The environment variable the token came from, for messages.
+    pub token_env: &'static str,
+    /// How the token is sent.
+    pub auth: AuthStyle,
+}
+
+/// GitHub's own.
+pub const GITHUB: ForgeInfo = ForgeInfo {
+    name: "GitHub",
+    token_env: "GITHUB_TOKEN",
+    auth: AuthStyle::Bearer,
+};
+
+/// A forge's REST API at a base URL, with a token.
+pub struct ForgeClient {
     client: Octocrab,
     api: String,
     policy: RetryPolicy,
+    forge: ForgeInfo,
     /// Kept only to remove it from what servers say.
     token: String,
 }
 
-impl std::fmt::Debug for GitHub {
+impl std::fmt::Debug for ForgeClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Never the token.
-        f.debug_struct("GitHub")
+        f.debug_struct("ForgeClient")
+            .field("forge", &self.forge.name)
             .field("api", &self.api)
             .finish_non_exhaustive()
     }
@@ -237,37 +299,62 @@ fn rate_limit_wait(status: StatusCode, headers: &HeaderMap) -> Option<Duration> 
     if !limited {
         return None;
     }
-    let reset = header("x-ratelimit-reset").and_then(|v| v.parse::<i64>().ok());
+    // GitHub's `x-ratelimit-reset`, GitLab's `RateLimit-Reset`: epoch seconds.
+    let reset = header("x-ratelimit-reset")
+        .or_else(|| header("ratelimit-reset"))
+        .and_then(|v| v.parse::<i64>().ok());
     let now = chrono::Utc::now().timestamp();
     Some(Duration::from_secs(
         reset.map_or(60, |r| (r - now).max(1)) as u64
     ))
 }
 
-impl GitHub {
-    /// A client for the API at `api` (e.g. `https://api.github.com`).
-    pub fn new(api: &str, token: &str, policy: RetryPolicy) -> Result<GitHub, GitHubError> {
+impl ForgeClient {
+    /// A client for the API at `api` (e.g. `https://api.github.com`,
+    /// `https://gitlab.example.com/api/v4`).
+    pub fn new(
+        api: &str,
+        token: &str,
+        policy: RetryPolicy,
+        forge: ForgeInfo,
+    ) -> Result<ForgeClient, ForgeError> {
         let shown = redact(api, token);
-        let client = Octocrab::builder()
+        let builder = Octocrab::builder()
             .base_uri(api)
-            .map_err(|_| GitHubError::Setup(format!("`{shown}` is not a valid API URL")))?
-            .personal_token(token.to_string())
+            .map_err(|_| ForgeError::Setup(format!("`{shown}` is not a valid API URL")))?;
+        let builder = match forge.auth {
+            AuthStyle::Bearer => builder.personal_token(token.to_string()),
+            AuthStyle::PrivateToken => builder.add_header(
+                http::HeaderName::from_static("private-token"),
+                token.to_string(),
+            ),
+            AuthStyle::Token => {
+                builder.add_header(http::header::AUTHORIZATION, format!("token {token}"))
+            }
+        };
+        let client = builder
             .set_connect_timeout(Some(policy.timeout))
             .set_read_timeout(Some(policy.timeout))
             .set_write_timeout(Some(policy.timeout))
             .build()
             .map_err(|e| {
-                GitHubError::Setup(redact(
-                    &format!("cannot build the GitHub client: {e}"),
+                ForgeError::Setup(redact(
+                    &format!("cannot build the {} client: {e}", forge.name),
                     token,
                 ))
             })?;
-        Ok(GitHub {
+        Ok(ForgeClient {
             client,
             api: shown.trim_end_matches('/').to_string(),
             policy,
+            forge,
             token: token.to_string(),
         })
+    }
+
+    /// The forge's name.
+    pub fn forge(&self) -> &'static str {
+        self.forge.name
     }
 
     /// What a server said, safe to show.
@@ -275,16 +362,27 @@ impl GitHub {
         redact(text, &self.token)
     }
 
+    /// The message of an error body: GitHub's and Gitea's `message`,
+    /// GitLab's `message` (a text, or an object of field errors) or
+    /// `error` / `error_description`.
     fn message_of(&self, body: &Value) -> String {
-        match body.get("message").and_then(Value::as_str) {
-            Some(message) => self.shown(message),
-            None => "no message".to_string(),
-        }
+        let text = match (body.get("message"), body.get("error")) {
+            (Some(Value::String(message)), _) => message.clone(),
+            (Some(other @ Value::Object(_)), _) => other.to_string(),
+            (_, Some(Value::String(error))) => {
+                match body.get("error_description").and_then(Value::as_str) {
+                    Some(description) => format!("{error}: {description}"),
+                    None => error.clone(),
+                }
+            }
+            _ => return "no message".to_string(),
+        };
+        self.shown(&crate::report::sanitize(&text))
     }
 
     /// The absolute URL of an API path (`/repos/…`); absolute URLs (from
     /// `Link` headers) are kept only on the API's own host.
-    pub fn url(&self, path: &str) -> Result<String, GitHubError> {
+    pub fn url(&self, path: &str) -> Result<String, ForgeError> {
         if path.starts_with("http://") || path.starts_with("https://") {
             // A `Link` header pointing elsewhere would carry the token there.
             let origin = |url: &str| -> Option<String> {
@@ -293,8 +391,9 @@ impl GitHub {
             };
             return match (origin(path), origin(&self.api)) {
                 (Some(a), Some(b)) if a.eq_ignore_ascii_case(&b) => Ok(path.to_string()),
-                _ => Err(GitHubError::Setup(format!(
-                    "GitHub pointed to `{}`, outside {}: not followed",
+                _ => Err(ForgeError::Setup(format!(
+                    "{} pointed to `{}`, outside {}: not followed",
+                    self.forge.name,
                     self.shown(path),
                     self.api
                 ))),
@@ -309,8 +408,10 @@ impl GitHub {
         url: &str,
         body: Option<&Value>,
         what: &str,
-    ) -> Result<Response, GitHubError> {
-        let network = |e: octocrab::Error| GitHubError::Network {
+    ) -> Result<Response, ForgeError> {
+        let forge = self.forge.name;
+        let network = |e: octocrab::Error| ForgeError::Network {
+            forge,
             api: self.api.clone(),
             message: self.shown(&e.to_string()),
         };
@@ -318,10 +419,12 @@ impl GitHub {
             Method::Get => self.client._get(url).await,
             Method::Post => self.client._post(url, body).await,
             Method::Patch => self.client._patch(url, body).await,
+            Method::Put => self.client._put(url, body).await,
         }
         .map_err(network)?;
         let (parts, body) = response.into_parts();
-        let too_large = || GitHubError::TooLarge {
+        let too_large = || ForgeError::TooLarge {
+            forge,
             what: what.to_string(),
             limit: MAX_RESPONSE_BYTES,
         };
@@ -337,7 +440,8 @@ impl GitHub {
             Ok(collected) => collected.to_bytes(),
             Err(e) if e.is::<LengthLimitError>() => return Err(too_large()),
             Err(e) => {
-                return Err(GitHubError::Network {
+                return Err(ForgeError::Network {
+                    forge,
                     api: self.api.clone(),
                     message: self.shown(&e.to_string()),
                 });
@@ -349,6 +453,7 @@ impl GitHub {
             headers: parts.headers,
             body,
             what: what.to_string(),
+            forge,
         })
     }
 
@@ -359,7 +464,7 @@ impl GitHub {
         method: Method,
         path: &str,
         body: Option<&Value>,
-    ) -> Result<Response, GitHubError> {
+    ) -> Result<Response, ForgeError> {
         let url = self.url(path)?;
         let route = path.split('?').next().unwrap_or(path);
         let what = format!(
@@ -375,12 +480,13 @@ impl GitHub {
                     .await;
             let wait = match result {
                 Err(_) => {
-                    return Err(GitHubError::Timeout {
+                    return Err(ForgeError::Timeout {
+                        forge: self.forge.name,
                         seconds: self.policy.timeout.as_secs(),
                         what,
                     });
                 }
-                Ok(Err(error @ (GitHubError::TooLarge { .. } | GitHubError::Setup(_)))) => {
+                Ok(Err(error @ (ForgeError::TooLarge { .. } | ForgeError::Setup(_)))) => {
                     return Err(error);
                 }
                 Ok(Err(error)) => {
@@ -396,14 +502,16 @@ impl GitHub {
                     }
                     if let Some(wait) = rate_limit_wait(status, &response.headers) {
                         if wait > self.policy.max_wait || attempt >= self.policy.retries {
-                            return Err(GitHubError::RateLimited {
+                            return Err(ForgeError::RateLimited {
+                                forge: self.forge.name,
                                 wait_seconds: wait.as_secs(),
                             });
                         }
                         wait
                     } else if status.is_server_error() {
                         if attempt >= self.policy.retries {
-                            return Err(GitHubError::Unavailable {
+                            return Err(ForgeError::Unavailable {
+                                forge: self.forge.name,
                                 status: status.as_u16(),
                                 attempts: attempt + 1,
                                 message: self.message_of(&response.body),
@@ -420,21 +528,26 @@ impl GitHub {
                             .get(http::header::LOCATION)
                             .and_then(|v| v.to_str().ok())
                             .unwrap_or("");
-                        return Err(GitHubError::Redirected {
+                        return Err(ForgeError::Redirected {
+                            forge: self.forge.name,
                             status: status.as_u16(),
                             location: self.shown(location),
                         });
                     } else if status == StatusCode::UNAUTHORIZED {
-                        return Err(GitHubError::Unauthorized {
+                        return Err(ForgeError::Unauthorized {
+                            forge: self.forge.name,
+                            token_env: self.forge.token_env,
                             message: self.message_of(&response.body),
                         });
                     } else if matches!(status.as_u16(), 403 | 404) {
-                        return Err(GitHubError::Forbidden {
+                        return Err(ForgeError::Forbidden {
+                            forge: self.forge.name,
                             status: status.as_u16(),
                             message: self.message_of(&response.body),
                         });
                     } else {
-                        return Err(GitHubError::Status {
+                        return Err(ForgeError::Status {
+                            forge: self.forge.name,
                             status: status.as_u16(),
                             message: self.message_of(&response.body),
                         });

@@ -19,11 +19,14 @@ pub const MARKER: &str = "<!-- baton:pr-check -->";
 /// GitHub rejects comment bodies longer than this (characters).
 pub const GITHUB_LIMIT: usize = 65_536;
 
-/// Where findings link to: `{repo_url}/blob/{sha}/{path}#L{line}`.
+/// Where findings link to: `{blob_url}/{sha}/{path}#L{line}`.
 #[derive(Debug, Clone)]
 pub struct Links {
-    /// `https://github.com/OWNER/NAME`.
-    pub repo_url: String,
+    /// Where files of a commit are shown, without the commit:
+    /// `https://github.com/OWNER/NAME/blob`, GitLab's
+    /// `https://HOST/GROUP/PROJECT/-/blob`, Gitea's
+    /// `https://HOST/OWNER/NAME/src/commit`.
+    pub blob_url: String,
     /// The head commit.
     pub sha: String,
 }
@@ -52,8 +55,8 @@ fn location(doc: &ReportDoc, finding: &FindingDoc, links: Option<&Links>) -> Str
                 .collect::<Vec<_>>()
                 .join("/");
             format!(
-                "[{shown}]({}/blob/{sha}/{path}#L{})",
-                links.repo_url, finding.line
+                "[{shown}]({}/{sha}/{path}#L{})",
+                links.blob_url, finding.line
             )
         }
         None => shown,

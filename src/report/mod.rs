@@ -10,6 +10,7 @@ pub mod github;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;
+pub mod codequality;
 pub mod sarif;
 mod text;
 

@@ -111,7 +111,11 @@ pub async fn comment_run(
             .env("GITHUB_RUN_ID", "42")
             .env("GITHUB_REPOSITORY", "acme/plans")
             .env_remove("GITHUB_EVENT_PATH")
-            .env_remove("GITHUB_STEP_SUMMARY");
+            .env_remove("GITHUB_STEP_SUMMARY")
+            // Not another forge's CI job, whatever runs the tests.
+            .env_remove("GITLAB_CI")
+            .env_remove("GITEA_ACTIONS")
+            .env_remove("FORGEJO_ACTIONS");
         for (key, value) in env {
             command.env(key, value);
         }

@@ -74,7 +74,7 @@ fn doc(findings: Vec<FindingDoc>) -> ReportDoc {
 
 fn links() -> Links {
     Links {
-        repo_url: "https://github.com/acme/plans".into(),
+        blob_url: "https://github.com/acme/plans/blob".into(),
         sha: "b".repeat(40),
     }
 }
