@@ -19,7 +19,10 @@ pub fn markdown(text: &str) -> String {
             '@' => out.push_str("@&#8203;"),
             '\r' => {}
             '\n' => out.push_str("<br>"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '$' => {
+            // GitLab's references (`#12`, `!3`, `~label`, `%milestone`,
+            // `$snippet`) are escaped the way GitLab's own escape filter
+            // expects; on GitHub the backslash is simply not shown.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '$' | '%' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -182,6 +185,14 @@ pub fn workflow_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gitlab_references_in_item_text_link_nothing() {
+        let escaped = markdown("see #12, !3, ~bug, %v1.2 and $7");
+        for raw in ["#12", "!3", "~bug", "%v1.2", "$7"] {
+            assert!(escaped.contains(&format!("\\{raw}")), "{raw} in {escaped}");
+        }
+    }
 
     #[test]
     fn markdown_cannot_mention_render_html_or_break_tables() {

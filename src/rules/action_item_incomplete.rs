@@ -1,7 +1,7 @@
 //! O003 action-item-incomplete.
 
-use super::Context;
-use crate::diag::{Diagnostic, Sink};
+use super::{Context, on_action};
+use crate::diag::Sink;
 use crate::messages::Msg;
 use crate::model::filled;
 
@@ -46,21 +46,11 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         if missing.is_empty() {
             continue;
         }
-        let title = action.title.to_string();
         let message = Msg::ActionIncomplete {
-            title: title.clone(),
+            title: action.title.to_string(),
             missing,
         };
-        out.emit(
-            Diagnostic::new(
-                Some(found.item),
-                found.file,
-                Some(action.span()),
-                found.field,
-                message,
-            )
-            .key(title),
-        );
+        out.emit(on_action(&found, action.span(), message));
     }
 }
 

@@ -1,7 +1,7 @@
 //! D002 due-soon.
 
-use super::{Context, at};
-use crate::diag::{Diagnostic, Sink};
+use super::{Context, at, on_action};
+use crate::diag::Sink;
 use crate::messages::{Msg, SeedMsg};
 use crate::model::RequestStatus;
 
@@ -69,22 +69,12 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(due) = &action.due else { continue };
         let deadline = clock.deadline(due);
         if clock.now <= deadline && deadline <= horizon {
-            let title = action.title.to_string();
             let message = Msg::Seed(SeedMsg::ActionDueSoon {
-                title: title.clone(),
+                title: action.title.to_string(),
                 due: cx.show(deadline),
                 working_days_left: clock.working_days_until(deadline),
             });
-            out.emit(
-                Diagnostic::new(
-                    Some(found.item),
-                    found.file,
-                    Some(due.span()),
-                    found.field,
-                    message,
-                )
-                .key(title),
-            );
+            out.emit(on_action(&found, due.span(), message));
         }
     }
     // An agreement in force that is about to expire: renew it in time.

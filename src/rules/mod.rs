@@ -251,6 +251,23 @@ pub(crate) fn day_off(
     })
 }
 
+/// A diagnostic about an action item of a meeting or communication
+/// record, at `span`, keyed by the action's title.
+pub(crate) fn on_action(
+    found: &crate::model::ActionRef<'_>,
+    span: Range<usize>,
+    message: Msg,
+) -> Diagnostic {
+    Diagnostic::new(
+        Some(found.item),
+        found.file,
+        Some(span),
+        found.field,
+        message,
+    )
+    .key(found.action.title.as_str())
+}
+
 /// A diagnostic in `file` (outside any item) at `span`.
 pub(crate) fn in_file(
     file: FileId,

@@ -1,7 +1,7 @@
 //! D001 overdue.
 
-use super::{Context, at};
-use crate::diag::{Diagnostic, Sink};
+use super::{Context, at, on_action};
+use crate::diag::Sink;
 use crate::messages::{Msg, SeedMsg};
 
 declare_rule! {
@@ -80,22 +80,13 @@ fn check(cx: &Context<'_>, out: &mut Sink<'_>) {
         let Some(due) = &action.due else { continue };
         let deadline = clock.deadline(due);
         if clock.now > deadline {
-            let title = action.title.to_string();
             let message = Msg::Seed(SeedMsg::ActionOverdue {
-                title: title.clone(),
+                title: action.title.to_string(),
                 due: cx.show(deadline),
                 late: clock.late(deadline, clock.now),
             });
             out.emit(
-                Diagnostic::new(
-                    Some(found.item),
-                    found.file,
-                    Some(due.span()),
-                    found.field,
-                    message,
-                )
-                .key(title)
-                .hint(Msg::Seed(SeedMsg::ActionOverdueHint)),
+                on_action(&found, due.span(), message).hint(Msg::Seed(SeedMsg::ActionOverdueHint)),
             );
         }
     }
