@@ -39,6 +39,7 @@ fn no_expression_is_expanded_inside_a_script() {
         "example-project/.github/workflows/baton-fork-comment.yml",
         "example-project/.github/workflows/baton-notify.yml",
         ".github/workflows/ci.yml",
+        ".github/workflows/release.yml",
     ] {
         let yaml = read(file);
         let scripts = scripts(&yaml);
@@ -62,6 +63,7 @@ fn workflows_never_run_pull_request_code_with_a_write_token() {
         "example-project/.github/workflows/baton-fork-comment.yml",
         "example-project/.github/workflows/baton-notify.yml",
         ".github/workflows/ci.yml",
+        ".github/workflows/release.yml",
         "action.yml",
     ] {
         let yaml = read(file);
