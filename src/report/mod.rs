@@ -4,13 +4,13 @@
 //! [`ReportDoc`], which is also what `--format json` prints, so `baton
 //! comment --report FILE` can publish a report produced earlier.
 
+pub mod codequality;
 pub mod doc;
 pub mod escape;
 pub mod github;
 pub mod json;
 pub mod markdown;
 pub mod sanitize;
-pub mod codequality;
 pub mod sarif;
 mod text;
 
