@@ -10,8 +10,17 @@ use super::sanitize::{is_hostile, unprintable, visible};
 /// escapes or bidirectional marks (shown as `\u{202e}`).
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            // GitLab's milestone reference is `%` before a name or number
+            // (`%v1.2`, `%"Q4"`); a percentage (`88%`, `25%:`) stays as is.
+            '%' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '"') =>
+            {
+                out.push_str("\\%");
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -19,10 +28,10 @@ pub fn markdown(text: &str) -> String {
             '@' => out.push_str("@&#8203;"),
             '\r' => {}
             '\n' => out.push_str("<br>"),
-            // GitLab's references (`#12`, `!3`, `~label`, `%milestone`,
-            // `$snippet`) are escaped the way GitLab's own escape filter
-            // expects; on GitHub the backslash is simply not shown.
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '$' | '%' => {
+            // GitLab's references (`#12`, `!3`, `~label`, `$snippet`) are
+            // escaped the way GitLab's own escape filter expects; on GitHub
+            // the backslash is simply not shown.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '~' | '!' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -192,6 +201,7 @@ mod tests {
         for raw in ["#12", "!3", "~bug", "%v1.2", "$7"] {
             assert!(escaped.contains(&format!("\\{raw}")), "{raw} in {escaped}");
         }
+        assert_eq!(markdown("覆盖率88%, 25%:"), "覆盖率88%, 25%:", "percentages stay");
     }
 
     #[test]
