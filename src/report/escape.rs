@@ -201,7 +201,11 @@ mod tests {
         for raw in ["#12", "!3", "~bug", "%v1.2", "$7"] {
             assert!(escaped.contains(&format!("\\{raw}")), "{raw} in {escaped}");
         }
-        assert_eq!(markdown("覆盖率88%, 25%:"), "覆盖率88%, 25%:", "percentages stay");
+        assert_eq!(
+            markdown("覆盖率88%, 25%:"),
+            "覆盖率88%, 25%:",
+            "percentages stay"
+        );
     }
 
     #[test]
