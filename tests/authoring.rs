@@ -35,6 +35,20 @@ fn read(repo: &Path, path: &str) -> String {
     std::fs::read_to_string(repo.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// `baton check --format json` of `repo` at `now`: exit code and report.
+fn check_json(repo: &Path, now: &str) -> (i32, serde_json::Value) {
+    let (code, out, err) = run_baton(&[
+        "check",
+        repo.to_str().unwrap(),
+        "--now",
+        now,
+        "--format",
+        "json",
+    ]);
+    let report = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    (code, report)
+}
+
 const ORG: &str = r#"[[department]]
 id = "pmo"
 name = "项目管理办公室"
@@ -303,16 +317,7 @@ fn from_an_empty_folder_to_a_week_of_work() {
     assert!(task.contains("[review]\nat = 2026-11-10T10:00:00+08:00\nby = \"zhang.jingli\"\nverdict = \"accepted\""), "{task}");
 
     // The repository checks without an error.
-    let (code, out, err) = run_baton(&[
-        "check",
-        r.to_str().unwrap(),
-        "--now",
-        "2026-11-10T11:00:00+08:00",
-        "--format",
-        "json",
-    ]);
-    let report: serde_json::Value =
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    let (code, report) = check_json(r, "2026-11-10T11:00:00+08:00");
     let findings: Vec<String> = report["findings"]
         .as_array()
         .unwrap()
@@ -528,16 +533,7 @@ fn a_complaint_a_phone_call_and_an_agreement_without_editing_toml() {
         "whoever writes it down received it now and handles it: {complaint}"
     );
     let check = |now: &str| {
-        let (code, out, err) = run_baton(&[
-            "check",
-            r.to_str().unwrap(),
-            "--now",
-            now,
-            "--format",
-            "json",
-        ]);
-        let report: serde_json::Value =
-            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+        let (code, report) = check_json(r, now);
         let findings: Vec<String> = report["findings"]
             .as_array()
             .unwrap()
