@@ -578,3 +578,77 @@ async fn gitea_a_read_only_fork_token_degrades_to_the_log() {
         "the 500 was retried"
     );
 }
+
+#[tokio::test]
+async fn gitea_a_wrong_token_is_a_setup_error_and_pages_are_followed() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/user"))
+        .respond_with(ResponseTemplate::new(401).set_body_json(
+            json!({ "message": "user does not exist [uid: 0, name: ]", "url": "https://gitea.example.com/api/swagger" }),
+        ))
+        .mount(&server)
+        .await;
+    let (code, _, stderr) = gitea_run(&server).await;
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("Gitea rejected the token (401") && stderr.contains("GITEA_TOKEN"),
+        "{stderr}"
+    );
+
+    // A version that pages its comments: the `Link` is followed.
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/user"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(gitea_user("baton-bot", 9)))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(GITEA_COMMENTS))
+        .and(wiremock::matchers::query_param("page", "2"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!([gitea_comment(
+                31,
+                &format!("{MARKER}\nthe last run"),
+                gitea_user("baton-bot", 9)
+            )])),
+        )
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let next = format!(
+        "<{}{GITEA_COMMENTS}?page=2&limit=50>; rel=\"next\"",
+        server.uri()
+    );
+    Mock::given(method("GET"))
+        .and(path(GITEA_COMMENTS))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!([gitea_comment(30, "LGTM", gitea_user("li.gong", 6))]))
+                .insert_header("link", next.as_str()),
+        )
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/api/v1/repos/acme/plans/issues/comments/31"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(gitea_comment(
+            31,
+            MARKER,
+            gitea_user("baton-bot", 9),
+        )))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(format!("/api/v1/repos/acme/plans/statuses/{SHA}")))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+            "id": 8, "status": "failure", "target_url": "", "description": "x", "url": "",
+            "context": "baton", "creator": gitea_user("baton-bot", 9),
+            "created_at": "2026-09-24T10:00:00+08:00", "updated_at": "2026-09-24T10:00:00+08:00" })))
+        .mount(&server)
+        .await;
+    let (code, stdout, stderr) = gitea_run(&server).await;
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("updated comment 31"), "{stderr}");
+    assert_eq!(count(&requests(&server).await, "POST", GITEA_COMMENTS), 0);
+}
