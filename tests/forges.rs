@@ -592,7 +592,8 @@ async fn gitea_a_wrong_token_is_a_setup_error_and_pages_are_followed() {
     let (code, _, stderr) = gitea_run(&server).await;
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("Gitea rejected the token (401") && stderr.contains("GITEA_TOKEN"),
+        stderr.contains("Gitea rejected the token (401")
+            && stderr.contains("GITHUB_TOKEN is wrong"),
         "{stderr}"
     );
 

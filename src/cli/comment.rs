@@ -256,10 +256,14 @@ fn web_links(forge: ForgeKind, repo: &str, sha: &str) -> (Option<Links>, Option<
     }
 }
 
-/// The token, from the forge's environment variables.
-fn token(forge: ForgeKind) -> Result<String, String> {
-    if let Some(token) = forge.token_envs().iter().find_map(|name| var(name)) {
-        return Ok(token);
+/// The token, and the environment variable it came from.
+fn token(forge: ForgeKind) -> Result<(String, &'static str), String> {
+    if let Some(found) = forge
+        .token_envs()
+        .iter()
+        .find_map(|name| var(name).map(|token| (token, *name)))
+    {
+        return Ok(found);
     }
     Err(match forge {
         ForgeKind::Gitlab if var("CI_JOB_TOKEN").is_some() => "BATON_GITLAB_TOKEN is not set, and CI_JOB_TOKEN cannot write merge-request notes or commit statuses: create a project access token with the `api` scope (role Developer or above) and store it as the masked CI/CD variable BATON_GITLAB_TOKEN".into(),
@@ -316,8 +320,8 @@ pub fn run(args: CommentArgs) -> Outcome {
     }
     let fails = doc.fails(args.fail_on == Some(FailOn::All));
 
-    let token = match token(forge) {
-        Ok(token) => token,
+    let (token, token_env) = match token(forge) {
+        Ok(found) => found,
         Err(e) => return fail(e),
     };
     let api = match api_url(forge, args.api_url.as_deref()) {
@@ -351,7 +355,7 @@ pub fn run(args: CommentArgs) -> Outcome {
         Err(e) => return fail(format!("cannot start the network runtime: {e}")),
     };
     let result: Result<(), ForgeError> = runtime.block_on(async {
-        let client = Forge::new(forge, &api, &token, policy, target.clone())?;
+        let client = Forge::new(forge, &api, (&token, token_env), policy, target.clone())?;
         let name = client.name();
         match client.upsert_comment(&body).await {
             Ok(CommentOutcome::Created(id)) => {

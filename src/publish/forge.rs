@@ -111,17 +111,22 @@ struct GiteaStatus {
 }
 
 impl Forge {
-    /// A forge's API at `api` with `token`, for `target`.
+    /// A forge's API at `api` with `token` (read from the environment
+    /// variable `token_env`, for messages), for `target`.
     pub fn new(
         kind: ForgeKind,
         api: &str,
-        token: &str,
+        (token, token_env): (&str, &'static str),
         policy: RetryPolicy,
         target: Target,
     ) -> Result<Forge, ForgeError> {
+        let info = ForgeInfo {
+            token_env,
+            ..kind.info()
+        };
         Ok(Forge {
             kind,
-            client: ForgeClient::new(api, token, policy, kind.info())?,
+            client: ForgeClient::new(api, token, policy, info)?,
             target,
         })
     }
