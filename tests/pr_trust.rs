@@ -831,3 +831,53 @@ fn a_new_agreement_cannot_carry_legals_approval() {
         "{found:?}"
     );
 }
+
+#[test]
+fn terms_legal_approved_change_only_with_legal() {
+    let repo = repo_with_legal();
+    let draft = AGREEMENT.replace(
+        "lead = \"rnd\"\n",
+        "lead = \"rnd\"\nterms = [\"交期15个工作日\"]\n",
+    );
+    repo.write("agreements/AGR-1.toml", &draft);
+    let fork = repo.commit(ADMIN, "2026-07-01T10:00:00+08:00");
+    // Before legal approved: the owner's draft, open to edit.
+    repo.edit(
+        "agreements/AGR-1.toml",
+        "terms",
+        "terms = [\"交期10个工作日\"]",
+    );
+    let head = repo.commit(LI, "2026-07-01T11:00:00+08:00");
+    let (_, report) = pr(&repo, fork, head);
+    assert!(authority(&new_findings(&report)).is_empty(), "{report}");
+
+    // Legal approved: the same kind of edit by the owner needs legal now.
+    let reviewed = format!("{}{APPROVED}", text(&repo, "agreements/AGR-1.toml"));
+    repo.write("agreements/AGR-1.toml", &reviewed);
+    let approved = repo.commit(FANG, "2026-07-02T10:05:00+08:00");
+    repo.edit(
+        "agreements/AGR-1.toml",
+        "terms",
+        "terms = [\"交期20个工作日\"]",
+    );
+    let head = repo.commit(LI, "2026-07-03T10:00:00+08:00");
+    let (code, report) = pr(&repo, approved, head);
+    assert_eq!(code, 1, "{report}");
+    let found = authority(&new_findings(&report));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "O005");
+    assert!(
+        found[0].2.contains("`terms`") && found[0].2.contains("fang.lv"),
+        "{found:?}"
+    );
+    // Legal may.
+    repo.checkout(approved);
+    repo.edit(
+        "agreements/AGR-1.toml",
+        "terms",
+        "terms = [\"交期20个工作日\"]",
+    );
+    let head = repo.commit(FANG, "2026-07-03T10:00:00+08:00");
+    let (_, report) = pr(&repo, approved, head);
+    assert!(authority(&new_findings(&report)).is_empty(), "{report}");
+}

@@ -275,6 +275,14 @@ pub fn judge(project: &Project, who: &str, change: &Proposed<'_>) -> Verdict {
     {
         return Verdict::Allowed;
     }
+    // An agreement's reviewed fields are the owner's draft until legal
+    // approves it; then they change only with legal.
+    if let BodyRef::Agreement(agreement) = context
+        && table::AGREEMENT_REVIEWED.contains(&entry.field)
+        && agreement.approved_review().is_none()
+    {
+        return Verdict::Allowed;
+    }
     // What a change request lists is frozen once anyone decided on it:
     // approvals are given to those exact changes.
     if let Some(BodyRef::Change(before)) = change.before

@@ -53,6 +53,10 @@ use ItemKind::{
 };
 
 const COMPLAINT_OWNER: &[&[Role]] = &[&[Role::Owner], &[Role::Manager]];
+const REVIEWED: &[&[Role]] = &[&[Role::Legal], &[Role::Change]];
+
+/// An agreement's fields that legal reviews.
+pub const AGREEMENT_REVIEWED: &[&str] = &["terms", "effective", "expires", "counterparty", "kind"];
 
 /// Every entitlement that is not "any editor".
 pub static ENTRIES: &[Entry] = &[
@@ -170,6 +174,13 @@ pub static ENTRIES: &[Entry] = &[
     ),
     entry(Agr, "waiver", Act, true, &[&[Role::LeadHead]]),
     entry(Agr, "owner", Schedule, false, &[&[Role::LeadHead]]),
+    // What legal approved changes only with legal (or an approved change
+    // request); before the approval it is the owner's draft.
+    entry(Agr, "terms", Schedule, false, REVIEWED),
+    entry(Agr, "effective", Schedule, false, REVIEWED),
+    entry(Agr, "expires", Schedule, false, REVIEWED),
+    entry(Agr, "counterparty", Schedule, false, REVIEWED),
+    entry(Agr, "kind", Schedule, false, REVIEWED),
     entry(
         Agr,
         "",
